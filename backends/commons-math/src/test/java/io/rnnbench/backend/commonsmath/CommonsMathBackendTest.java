@@ -1,0 +1,341 @@
+package io.rnnbench.backend.commonsmath;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Transpose;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The commons-math backend against the formulas of the SPI, written out here as plain loops over arrays.
+ * Agreement with the raw backend is the verification module's cross-backend suite.
+ */
+class CommonsMathBackendTest {
+    /** The cross-backend tolerance of DESIGN §4: |a − b| ≤ 1e−12 + 1e−10·|b|. */
+    private static final double ABSOLUTE = 1e-12;
+    private static final double RELATIVE = 1e-10;
+    private static final long SEED = 345L;
+
+    private final CommonsMathBackend nd = new CommonsMathBackend();
+    private final Random random = new Random(SEED);
+
+    @Test
+    void providerIsFoundByName() {
+        assertInstanceOf(CommonsMathBackend.class, Backends.byName(CommonsMathBackendProvider.NAME));
+        assertEquals("commons-math", Backends.byName("commons-math").name());
+    }
+
+    // ---- gemm ------------------------------------------------------------------------------------
+
+    /** 53 × 54 × 55 crosses the 52-entry blocks of {@code BlockRealMatrix}; 3 × 4 × 5 does not. */
+    @ParameterizedTest(name = "op(A) = {0}, op(B) = {1}, [{2}, {3}]·[{3}, {4}], α = {5}, β = {6}")
+    @CsvSource({
+        "N, N, 3, 4, 5, 1.0, 0.0", "T, N, 3, 4, 5, 1.0, 0.0", "N, T, 3, 4, 5, 1.0, 0.0", "T, T, 3, 4, 5, 1.0, 0.0",
+        "N, N, 3, 4, 5, -0.5, 1.0", "T, N, 3, 4, 5, -0.5, 1.0", "N, T, 3, 4, 5, -0.5, 1.0", "T, T, 3, 4, 5, -0.5, 1.0",
+        "N, N, 3, 4, 5, 2.0, 0.25", "T, N, 3, 4, 5, 2.0, 0.25", "N, T, 3, 4, 5, 2.0, 0.25", "T, T, 3, 4, 5, 2.0, 0.25",
+        "N, N, 53, 54, 55, 0.5, -1.5", "T, N, 53, 54, 55, 0.5, -1.5", "N, T, 53, 54, 55, 0.5, -1.5",
+        "T, T, 53, 54, 55, 0.5, -1.5", "N, N, 1, 1, 1, 3.0, 2.0"})
+    void gemmMatchesTripleLoop(Transpose opA, Transpose opB, int m, int k, int n, double alpha, double beta) {
+        double[] a = randomArray(m * k); // op(A) [m, k]; stored [k, m] when transposed
+        double[] b = randomArray(k * n); // op(B) [k, n]; stored [n, k] when transposed
+        double[] c = randomArray(m * n);
+        CommonsMathMatrix cm = nd.fromArray(m, n, c);
+        nd.gemm(alpha, stored(a, opA, m, k), opA, stored(b, opB, k, n), opB, beta, cm);
+        double[] expected = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[p * n + j];
+                }
+                expected[i * n + j] = alpha * sum + beta * c[i * n + j];
+            }
+        }
+        assertClose("C", expected, nd.toArray(cm));
+    }
+
+    @ParameterizedTest(name = "op(A) = {0}, op(B) = {1}")
+    @CsvSource({"N, N", "T, N", "N, T", "T, T"})
+    void gemmWithBetaZeroIgnoresNaNInC(Transpose opA, Transpose opB) {
+        double[] a = {1, 2, 3, 4}; // [2, 2], symmetric use: op(A) is A or Aᵀ
+        double[] b = {5, 6, 7, 8};
+        CommonsMathMatrix c = nd.zeros(2, 2);
+        nd.fill(c, Double.NaN);
+        nd.gemm(2.0, nd.fromArray(2, 2, a), opA, nd.fromArray(2, 2, b), opB, 0.0, c);
+        double[] opAData = opA == Transpose.N ? a : new double[] {1, 3, 2, 4};
+        double[] opBData = opB == Transpose.N ? b : new double[] {5, 7, 6, 8};
+        double[] expected = new double[4];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                expected[i * 2 + j] = 2.0 * (opAData[i * 2] * opBData[j] + opAData[i * 2 + 1] * opBData[2 + j]);
+            }
+        }
+        assertArrayEquals(expected, nd.toArray(c));
+    }
+
+    @Test
+    void gemmRejectsMismatchedShapesNamingBoth() {
+        CommonsMathMatrix a = nd.zeros(3, 4);
+        CommonsMathMatrix b = nd.zeros(5, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, nd.zeros(3, 2)));
+        assertEquals("gemm: op(A) [3, 4] · op(B) [5, 2]: inner dimensions differ", e.getMessage());
+        IllegalArgumentException wrongC = assertThrows(IllegalArgumentException.class,
+                () -> nd.gemm(1.0, a, Transpose.N, nd.zeros(4, 2), Transpose.N, 0.0, nd.zeros(2, 3)));
+        assertEquals("gemm: op(A) [3, 4] · op(B) [4, 2] is [3, 2] but C is [2, 3]", wrongC.getMessage());
+    }
+
+    @Test
+    void gemmRejectsOutputAliasingAnInput() {
+        CommonsMathMatrix a = nd.zeros(2, 2);
+        CommonsMathMatrix b = nd.zeros(2, 2);
+        assertThrows(IllegalArgumentException.class, () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, a));
+        assertThrows(IllegalArgumentException.class, () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.T, 1.0, b));
+    }
+
+    // ---- creation and data movement ----------------------------------------------------------------
+
+    @Test
+    void fromArrayAndToArrayRoundTripRowMajor() {
+        double[] data = randomArray(7 * 60); // more columns than one 52-wide block
+        CommonsMathMatrix a = nd.fromArray(7, 60, data);
+        assertEquals(7, nd.rows(a));
+        assertEquals(60, nd.cols(a));
+        assertArrayEquals(data, nd.toArray(a));
+        assertArrayEquals(new double[6], nd.toArray(nd.zeros(2, 3)));
+    }
+
+    @Test
+    void creationRejectsBadSizes() {
+        assertEquals("matrix: sizes must be ≥ 1, got [0, 3]",
+                assertThrows(IllegalArgumentException.class, () -> nd.zeros(0, 3)).getMessage());
+        assertEquals("fromArray: data has 5 entries, expected 6",
+                assertThrows(IllegalArgumentException.class, () -> nd.fromArray(2, 3, new double[5])).getMessage());
+    }
+
+    @Test
+    void fillSetsEveryEntry() {
+        CommonsMathMatrix a = nd.zeros(2, 3);
+        nd.fill(a, 1.5);
+        assertArrayEquals(new double[] {1.5, 1.5, 1.5, 1.5, 1.5, 1.5}, nd.toArray(a));
+    }
+
+    @Test
+    void copyBlockCopiesOnlyTheBlock() {
+        CommonsMathMatrix src = nd.fromArray(3, 4, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        CommonsMathMatrix dst = nd.zeros(3, 3);
+        nd.copyBlock(src, 1, 2, dst, 0, 1, 2, 2); // src rows 1..2, cols 2..3 to dst rows 0..1, cols 1..2
+        assertArrayEquals(new double[] {0, 6, 7, 0, 10, 11, 0, 0, 0}, nd.toArray(dst));
+        nd.copyBlock(src, 0, 0, dst, 0, 0, 0, 3); // empty: nothing happens
+        assertArrayEquals(new double[] {0, 6, 7, 0, 10, 11, 0, 0, 0}, nd.toArray(dst));
+        assertEquals("copyBlock: block [2, 2] at (2, 0) does not fit in dst [3, 3]", assertThrows(
+                IllegalArgumentException.class, () -> nd.copyBlock(src, 0, 0, dst, 2, 0, 2, 2)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> nd.copyBlock(src, 0, 0, src, 1, 1, 1, 1));
+    }
+
+    @Test
+    void gatherAndScatterAddRows() {
+        CommonsMathMatrix table = nd.fromArray(3, 2, new double[] {1, 2, 3, 4, 5, 6});
+        CommonsMathMatrix out = nd.zeros(4, 2);
+        int[] index = {2, 0, 2, 1};
+        nd.gatherRows(table, index, out);
+        assertArrayEquals(new double[] {5, 6, 1, 2, 5, 6, 3, 4}, nd.toArray(out));
+        nd.scatterAddRows(out, index, table); // row 2 receives two rows: repeated indices accumulate
+        assertArrayEquals(new double[] {2, 4, 6, 8, 15, 18}, nd.toArray(table));
+        assertEquals("gatherRows: index[1] = 3 is outside [0, 3)", assertThrows(IllegalArgumentException.class,
+                () -> nd.gatherRows(table, new int[] {0, 3}, nd.zeros(2, 2))).getMessage());
+        assertEquals("scatterAddRows: expected src [3, 2], got [4, 2]", assertThrows(IllegalArgumentException.class,
+                () -> nd.scatterAddRows(out, new int[] {0, 1, 2}, table)).getMessage());
+    }
+
+    @Test
+    void addRowVectorAndColumnSums() {
+        CommonsMathMatrix out = nd.fromArray(2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        nd.addRowVector(nd.fromArray(1, 3, new double[] {10, 20, 30}), out);
+        assertArrayEquals(new double[] {11, 22, 33, 14, 25, 36}, nd.toArray(out));
+        CommonsMathMatrix sums = nd.fromArray(1, 3, new double[] {1, 1, 1});
+        nd.addColumnSums(out, sums);
+        assertArrayEquals(new double[] {26, 48, 70}, nd.toArray(sums));
+        assertEquals("addRowVector: expected bias [1, 3], got [1, 2]", assertThrows(IllegalArgumentException.class,
+                () -> nd.addRowVector(nd.zeros(1, 2), out)).getMessage());
+    }
+
+    // ---- elementwise -------------------------------------------------------------------------------
+
+    /** Hand-picked entries, including the logit magnitudes 1e4 at which naive formulas overflow. */
+    private static final double[] X = {-1e4, -3.5, -1, -0.0, 0.25, 2, 20, 1e4};
+
+    @Test
+    void tanhAndSigmoidFollowTheirFormulas() {
+        CommonsMathMatrix x = nd.fromArray(2, 4, X);
+        CommonsMathMatrix out = nd.zeros(2, 4);
+        nd.tanh(x, out);
+        assertClose("tanh", map(X, Math::tanh), nd.toArray(out));
+        nd.sigmoid(x, out);
+        assertClose("sigmoid", map(X, v -> 1.0 / (1.0 + Math.exp(-v))), nd.toArray(out));
+        nd.sigmoid(x, x); // in place
+        assertClose("sigmoid in place", map(X, v -> 1.0 / (1.0 + Math.exp(-v))), nd.toArray(x));
+        assertEquals("tanh: first operand is [2, 4] but second operand is [4, 2]; they must have the same shape",
+                assertThrows(IllegalArgumentException.class, () -> nd.tanh(x, nd.zeros(4, 2))).getMessage());
+    }
+
+    @Test
+    void backwardOpsFollowTheirFormulas() {
+        double[] y = {-0.9, -0.5, 0, 0.1, 0.3, 0.5, 0.7, 0.99};
+        double[] dy = randomArray(8);
+        CommonsMathMatrix dx = nd.zeros(2, 4);
+        nd.tanhBackward(nd.fromArray(2, 4, y), nd.fromArray(2, 4, dy), dx);
+        assertClose("tanhBackward", zip(dy, y, (g, v) -> g * (1 - v * v)), nd.toArray(dx));
+        CommonsMathMatrix dyInPlace = nd.fromArray(2, 4, dy);
+        nd.sigmoidBackward(nd.fromArray(2, 4, y), dyInPlace, dyInPlace); // dx may be dy
+        assertClose("sigmoidBackward", zip(dy, y, (g, v) -> g * v * (1 - v)), nd.toArray(dyInPlace));
+    }
+
+    @Test
+    void hadamardAxpyScaleClampFollowTheirFormulas() {
+        double[] a = randomArray(6);
+        double[] b = randomArray(6);
+        CommonsMathMatrix am = nd.fromArray(2, 3, a);
+        CommonsMathMatrix bm = nd.fromArray(2, 3, b);
+        CommonsMathMatrix out = nd.fromArray(2, 3, new double[] {1, 1, 1, 1, 1, 1});
+        nd.addHadamard(-2.0, am, bm, out);
+        assertClose("addHadamard", zip(a, b, (u, v) -> 1 - 2 * u * v), nd.toArray(out));
+        nd.hadamard(am, bm, am); // out may be a
+        assertClose("hadamard", zip(a, b, (u, v) -> u * v), nd.toArray(am));
+        CommonsMathMatrix y = nd.fromArray(2, 3, b);
+        nd.axpy(0.5, nd.fromArray(2, 3, a), y);
+        assertClose("axpy", zip(a, b, (u, v) -> v + 0.5 * u), nd.toArray(y));
+        nd.scale(-3.0, y);
+        assertClose("scale", zip(a, b, (u, v) -> -3 * (v + 0.5 * u)), nd.toArray(y));
+        CommonsMathMatrix x = nd.fromArray(2, 4, X);
+        nd.clamp(x, -5, 5);
+        assertArrayEquals(new double[] {-5, -3.5, -1, -0.0, 0.25, 2, 5, 5}, nd.toArray(x));
+    }
+
+    @Test
+    void addQuotientBySqrtFollowsAdagradAndAdam() {
+        double[] g = {0.5, -1, 2, 0};
+        double[] g2 = {0.25, 1, 4, 0};
+        CommonsMathMatrix out = nd.fromArray(2, 2, new double[] {1, 2, 3, 4});
+        nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 1e-8, 0, out);
+        double[] w = {1, 2, 3, 4};
+        assertClose("adagrad", zip(w, zip(g, g2, (u, v) -> u / Math.sqrt(v + 1e-8)), (p, q) -> p - 0.1 * q),
+                nd.toArray(out));
+        nd.addQuotientBySqrt(1.0, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 0, 1e-3, out);
+        assertTrue(Double.isFinite(nd.toArray(out)[3]), "ε outside keeps 0 / 0 away");
+    }
+
+    @Test
+    void elementwiseOutputsMustNotAliasWhereTheSpiSaysSo() {
+        CommonsMathMatrix a = nd.zeros(2, 2);
+        CommonsMathMatrix b = nd.zeros(2, 2);
+        assertEquals("addHadamard: the output must not be the same matrix as an input",
+                assertThrows(IllegalArgumentException.class, () -> nd.addHadamard(1, a, b, a)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> nd.addHadamard(1, a, b, b));
+        assertThrows(IllegalArgumentException.class, () -> nd.addQuotientBySqrt(1, a, b, 0, 1, a));
+        assertThrows(IllegalArgumentException.class, () -> nd.addQuotientBySqrt(1, a, b, 0, 1, b));
+    }
+
+    // ---- reductions and losses ---------------------------------------------------------------------
+
+    @Test
+    void sumOfSquares() {
+        assertEquals(1 + 4 + 9 + 16.0, nd.sumOfSquares(nd.fromArray(2, 2, new double[] {1, -2, 3, -4})));
+        assertTrue(Double.isNaN(nd.sumOfSquares(nd.fromArray(1, 2, new double[] {1, Double.NaN}))));
+    }
+
+    /** Rows: ordinary logits, and logits of ±1e4 where exp overflows without the max shift. */
+    private static final double[] Z = {1, 2, 3, 1e4, -1e4, 0};
+
+    @Test
+    void softmaxIsStableAndSumsToOne() {
+        CommonsMathMatrix p = nd.zeros(2, 3);
+        nd.softmax(nd.fromArray(2, 3, Z), p);
+        double e1 = Math.exp(-2);
+        double e2 = Math.exp(-1);
+        double sum = e1 + e2 + 1;
+        assertClose("softmax", new double[] {e1 / sum, e2 / sum, 1 / sum, 1, 0, Math.exp(-1e4)}, nd.toArray(p));
+    }
+
+    @Test
+    void softmaxCrossEntropyIsFiniteAtLargeLogitsAndGivesItsGradient() {
+        CommonsMathMatrix z = nd.fromArray(2, 3, Z);
+        int[] target = {0, 1};
+        double loss = nd.softmaxCrossEntropy(z, target, 0.5, z); // dz may be z
+        double logSumExp0 = 3 + Math.log(Math.exp(-2) + Math.exp(-1) + 1);
+        // row 1: log Σ exp = 1e4 (the other terms vanish), minus z[1, 1] = −1e4
+        assertEquals(logSumExp0 - 1 + 2e4, loss, ABSOLUTE + RELATIVE * 2e4);
+        double s = Math.exp(-2) + Math.exp(-1) + 1;
+        double[] dz = {0.5 * (Math.exp(-2) / s - 1), 0.5 * Math.exp(-1) / s, 0.5 / s, 0.5, 0.5 * -1, 0};
+        assertClose("dz", dz, nd.toArray(z));
+        assertEquals("softmaxCrossEntropy: index[1] = 3 is outside [0, 3)", assertThrows(IllegalArgumentException.class,
+                () -> nd.softmaxCrossEntropy(z, new int[] {0, 3}, 1, z)).getMessage());
+        assertEquals("softmaxCrossEntropy: target has 1 entries, expected 2", assertThrows(
+                IllegalArgumentException.class, () -> nd.softmaxCrossEntropy(z, new int[] {0}, 1, z)).getMessage());
+    }
+
+    @Test
+    void sigmoidCrossEntropyIsFiniteAtLargeLogitsAndGivesItsGradient() {
+        double[] z = {1e4, -1e4, 1e4, -1e4, 0.5, -2};
+        double[] y = {0, 1, 1, 0, 0.3, 1};
+        CommonsMathMatrix dz = nd.zeros(2, 3);
+        double loss = nd.sigmoidCrossEntropy(nd.fromArray(2, 3, z), nd.fromArray(2, 3, y), 2.0, dz);
+        double expected = 1e4 + 1e4 + 0 + 0 // exact at |z| = 1e4: log1p(e^−1e4) = 0
+                + (0.5 - 0.5 * 0.3 + Math.log1p(Math.exp(-0.5))) + (0 + 2 + Math.log1p(Math.exp(-2)));
+        assertEquals(expected, loss, ABSOLUTE + RELATIVE * expected);
+        assertClose("dz", zip(z, y, (u, v) -> 2.0 * (1 / (1 + Math.exp(-u)) - v)), nd.toArray(dz));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    private double[] randomArray(int n) {
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = 2 * random.nextDouble() - 1;
+        }
+        return data;
+    }
+
+    /** The matrix stored for op(X) = {@code data} [rows, cols]: data itself, or its transpose when op = T. */
+    private CommonsMathMatrix stored(double[] data, Transpose op, int rows, int cols) {
+        if (op == Transpose.N) {
+            return nd.fromArray(rows, cols, data);
+        }
+        double[] transposed = new double[data.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                transposed[j * rows + i] = data[i * cols + j];
+            }
+        }
+        return nd.fromArray(cols, rows, transposed);
+    }
+
+    private static double[] map(double[] x, java.util.function.DoubleUnaryOperator f) {
+        return java.util.Arrays.stream(x).map(f).toArray();
+    }
+
+    private static double[] zip(double[] a, double[] b, java.util.function.DoubleBinaryOperator f) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = f.applyAsDouble(a[i], b[i]);
+        }
+        return out;
+    }
+
+    private static void assertClose(String what, double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            double e = expected[i];
+            double a = actual[i];
+            assertTrue(Math.abs(a - e) <= ABSOLUTE + RELATIVE * Math.abs(e),
+                    () -> what + " at " + i + ": expected " + e + ", got " + a + " (difference " + Math.abs(a - e) + ")");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.rnnbench.backend.raw;
+
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Shapes;
+import io.rnnbench.core.spi.Transpose;
+
+/**
+ * Our own kernels over row-major {@code double[]} ({@link RawMatrix}). Plain loops written so that the JIT
+ * vectorizes the inner ones (unit stride, no branches); nothing here allocates except {@link #zeros},
+ * {@link #fromArray} and {@link #toArray}.
+ */
+public final class RawBackend implements Backend<RawMatrix> {
+
+    @Override
+    public String name() {
+        return RawBackendProvider.NAME;
+    }
+
+    @Override
+    public RawMatrix zeros(int rows, int cols) {
+        return new RawMatrix(rows, cols);
+    }
+
+    @Override
+    public RawMatrix fromArray(int rows, int cols, double[] data) {
+        RawMatrix m = new RawMatrix(rows, cols);
+        Shapes.requireLength("fromArray", "data", data.length, m.data.length);
+        System.arraycopy(data, 0, m.data, 0, data.length);
+        return m;
+    }
+
+    @Override
+    public double[] toArray(RawMatrix a) {
+        return a.data.clone();
+    }
+
+    @Override
+    public int rows(RawMatrix a) {
+        return a.rows;
+    }
+
+    @Override
+    public int cols(RawMatrix a) {
+        return a.cols;
+    }
+
+    @Override
+    public void fill(RawMatrix a, double value) {
+        java.util.Arrays.fill(a.data, value);
+    }
+
+    @Override
+    public void copyBlock(RawMatrix src, int srcRow, int srcCol, RawMatrix dst, int dstRow, int dstCol, int rows, int cols) {
+        Shapes.requireBlock("src", src.rows, src.cols, srcRow, srcCol, rows, cols);
+        Shapes.requireBlock("dst", dst.rows, dst.cols, dstRow, dstCol, rows, cols);
+        requireDistinct("copyBlock", src, dst);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(src.data, (srcRow + i) * src.cols + srcCol, dst.data, (dstRow + i) * dst.cols + dstCol, cols);
+        }
+    }
+
+    @Override
+    public void gatherRows(RawMatrix table, int[] index, RawMatrix out) {
+        Shapes.requireShape("gatherRows", "out", out.rows, out.cols, index.length, table.cols);
+        Shapes.requireIndices("gatherRows", index, table.rows);
+        int n = table.cols;
+        for (int i = 0; i < index.length; i++) {
+            System.arraycopy(table.data, index[i] * n, out.data, i * n, n);
+        }
+    }
+
+    @Override
+    public void scatterAddRows(RawMatrix src, int[] index, RawMatrix table) {
+        Shapes.requireShape("scatterAddRows", "src", src.rows, src.cols, index.length, table.cols);
+        Shapes.requireIndices("scatterAddRows", index, table.rows);
+        int n = table.cols;
+        for (int i = 0; i < index.length; i++) {
+            int s = i * n;
+            int t = index[i] * n;
+            for (int j = 0; j < n; j++) {
+                table.data[t + j] += src.data[s + j];
+            }
+        }
+    }
+
+    @Override
+    public void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
+        Shapes.requireGemm(a.rows, a.cols, opA, b.rows, b.cols, opB, c.rows, c.cols);
+        requireDistinct("gemm", a, c);
+        requireDistinct("gemm", b, c);
+        RawGemm.gemm(alpha, a, opA, b, opB, beta, c);
+    }
+
+    @Override
+    public void addRowVector(RawMatrix bias, RawMatrix out) {
+        Shapes.requireShape("addRowVector", "bias", bias.rows, bias.cols, 1, out.cols);
+        int n = out.cols;
+        for (int i = 0; i < out.rows; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                out.data[row + j] += bias.data[j];
+            }
+        }
+    }
+
+    @Override
+    public void addColumnSums(RawMatrix a, RawMatrix out) {
+        Shapes.requireShape("addColumnSums", "out", out.rows, out.cols, 1, a.cols);
+        int n = a.cols;
+        for (int i = 0; i < a.rows; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                out.data[j] += a.data[row + j];
+            }
+        }
+    }
+
+    @Override
+    public void tanh(RawMatrix x, RawMatrix out) {
+        requireSame("tanh", x, out);
+        for (int i = 0; i < x.data.length; i++) {
+            out.data[i] = Math.tanh(x.data[i]);
+        }
+    }
+
+    @Override
+    public void sigmoid(RawMatrix x, RawMatrix out) {
+        requireSame("sigmoid", x, out);
+        for (int i = 0; i < x.data.length; i++) {
+            out.data[i] = 1.0 / (1.0 + Math.exp(-x.data[i]));
+        }
+    }
+
+    @Override
+    public void tanhBackward(RawMatrix y, RawMatrix dy, RawMatrix dx) {
+        requireSame("tanhBackward", y, dy);
+        requireSame("tanhBackward", y, dx);
+        for (int i = 0; i < y.data.length; i++) {
+            double yi = y.data[i];
+            dx.data[i] = dy.data[i] * (1.0 - yi * yi);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(RawMatrix y, RawMatrix dy, RawMatrix dx) {
+        requireSame("sigmoidBackward", y, dy);
+        requireSame("sigmoidBackward", y, dx);
+        for (int i = 0; i < y.data.length; i++) {
+            double yi = y.data[i];
+            dx.data[i] = dy.data[i] * yi * (1.0 - yi);
+        }
+    }
+
+    @Override
+    public void hadamard(RawMatrix a, RawMatrix b, RawMatrix out) {
+        requireSame("hadamard", a, b);
+        requireSame("hadamard", a, out);
+        for (int i = 0; i < a.data.length; i++) {
+            out.data[i] = a.data[i] * b.data[i];
+        }
+    }
+
+    @Override
+    public void addHadamard(double alpha, RawMatrix a, RawMatrix b, RawMatrix out) {
+        requireSame("addHadamard", a, b);
+        requireSame("addHadamard", a, out);
+        requireDistinct("addHadamard", a, out);
+        requireDistinct("addHadamard", b, out);
+        for (int i = 0; i < a.data.length; i++) {
+            out.data[i] += alpha * a.data[i] * b.data[i];
+        }
+    }
+
+    @Override
+    public void axpy(double alpha, RawMatrix x, RawMatrix y) {
+        requireSame("axpy", x, y);
+        for (int i = 0; i < x.data.length; i++) {
+            y.data[i] += alpha * x.data[i];
+        }
+    }
+
+    @Override
+    public void scale(double alpha, RawMatrix x) {
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] *= alpha;
+        }
+    }
+
+    @Override
+    public void clamp(RawMatrix x, double lo, double hi) {
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = Math.min(Math.max(x.data[i], lo), hi);
+        }
+    }
+
+    @Override
+    public void addQuotientBySqrt(double alpha, RawMatrix a, RawMatrix b, double epsInside, double epsOutside, RawMatrix out) {
+        requireSame("addQuotientBySqrt", a, b);
+        requireSame("addQuotientBySqrt", a, out);
+        requireDistinct("addQuotientBySqrt", a, out);
+        requireDistinct("addQuotientBySqrt", b, out);
+        for (int i = 0; i < a.data.length; i++) {
+            out.data[i] += alpha * a.data[i] / (Math.sqrt(b.data[i] + epsInside) + epsOutside);
+        }
+    }
+
+    @Override
+    public double sumOfSquares(RawMatrix a) {
+        double sum = 0;
+        for (double v : a.data) {
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    @Override
+    public void softmax(RawMatrix z, RawMatrix p) {
+        requireSame("softmax", z, p);
+        for (int i = 0; i < z.rows; i++) {
+            RowSoftmax.softmax(z.data, i * z.cols, z.cols, p.data);
+        }
+    }
+
+    @Override
+    public double softmaxCrossEntropy(RawMatrix z, int[] target, double scale, RawMatrix dz) {
+        requireSame("softmaxCrossEntropy", z, dz);
+        Shapes.requireLength("softmaxCrossEntropy", "target", target.length, z.rows);
+        Shapes.requireIndices("softmaxCrossEntropy", target, z.cols);
+        double loss = 0;
+        for (int i = 0; i < z.rows; i++) {
+            int row = i * z.cols;
+            double zTarget = z.data[row + target[i]];
+            double logSumExp = RowSoftmax.softmax(z.data, row, z.cols, dz.data);
+            loss += logSumExp - zTarget;
+            dz.data[row + target[i]] -= 1.0;
+            for (int j = 0; j < z.cols; j++) {
+                dz.data[row + j] *= scale;
+            }
+        }
+        return loss;
+    }
+
+    @Override
+    public double sigmoidCrossEntropy(RawMatrix z, RawMatrix y, double scale, RawMatrix dz) {
+        requireSame("sigmoidCrossEntropy", z, y);
+        requireSame("sigmoidCrossEntropy", z, dz);
+        double loss = 0;
+        for (int i = 0; i < z.data.length; i++) {
+            double zi = z.data[i];
+            double yi = y.data[i];
+            loss += Math.max(zi, 0.0) - zi * yi + Math.log1p(Math.exp(-Math.abs(zi)));
+            dz.data[i] = scale * (1.0 / (1.0 + Math.exp(-zi)) - yi);
+        }
+        return loss;
+    }
+
+    private static void requireSame(String op, RawMatrix a, RawMatrix b) {
+        Shapes.requireSameShape(op, "first operand", a.rows, a.cols, "second operand", b.rows, b.cols);
+    }
+
+    private static void requireDistinct(String op, RawMatrix in, RawMatrix out) {
+        if (in == out) {
+            throw new IllegalArgumentException(op + ": the output must not be the same matrix as an input");
+        }
+    }
+}

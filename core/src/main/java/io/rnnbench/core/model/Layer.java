@@ -1,0 +1,157 @@
+package io.rnnbench.core.model;
+
+import io.rnnbench.core.spi.Backend;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.rnnbench.core.spi.Transpose.N;
+import static io.rnnbench.core.spi.Transpose.T;
+
+/**
+ * One recurrent layer unrolled over T steps of a batch of B, with every workspace it needs allocated once in
+ * the constructor. The work common to both cells lives here, hoisted out of the time loop:
+ * <pre>
+ * forward:   Zx = X·W_x + b                     [T·B, G]  one GEMM (a row gather of W_x for one-hot input)
+ *            for t = 0 .. T−1: cell step t     (subclass: z_t = Zx_t + h_{t−1}·W_h, activations, h_t)
+ * backward:  for t = T−1 .. 0: cell step t     (subclass: dZ_t, dW_h += h_{t−1}ᵀ·dZ_t, dh_{t−1})
+ *            dW_x += Xᵀ·dZ                      [X, G]    one GEMM (a row scatter-add for one-hot input)
+ *            db   += Σ_rows dZ                  [1, G]
+ *            dX    = dZ·W_xᵀ                    [T·B, X]  only when the layer below needs it
+ * </pre>
+ * Gradients are accumulated into {@link LayerWeights}; the network zeroes them before a backward pass.
+ */
+abstract class Layer<M> {
+    protected final Backend<M> nd;
+    protected final LayerWeights<M> w;
+    protected final int steps;
+    protected final int batch;
+    protected final int hidden;
+
+    /** [T·B, G] input projection plus bias of every step. */
+    protected final M zx;
+    /** [T·B, H] every step's output h_t: the next layer's input and the head's. */
+    final M hs;
+    /** T × [B, H]: h_t of each step (the recurrent GEMM's operand). */
+    protected final List<M> h;
+    /** [B, H] h_{−1}, copied in from the initial state. */
+    protected final M h0;
+    /** [B, G] z_t of the current step. */
+    protected final M z;
+
+    /** [T·B, H] gradient of the loss w.r.t. each h_t from above (head or next layer). Written by them. */
+    final M dhs;
+    /** [T·B, G] dZ of every step. */
+    protected final M dzs;
+    /** [B, G] dZ_t of the current step. */
+    protected final M dz;
+    /** [B, H] dh_t: from above plus from step t+1. */
+    protected final M dh;
+    /** [B, H] gradient flowing to h_{t−1}; after backward, to h_{−1}. */
+    protected final M dhNext;
+
+    private Inputs.OneHot oneHotInput;
+    private M denseInput;
+
+    Layer(Backend<M> nd, LayerWeights<M> w, int steps, int batch, int hidden, int gateWidth) {
+        this.nd = nd;
+        this.w = w;
+        this.steps = steps;
+        this.batch = batch;
+        this.hidden = hidden;
+        int rows = steps * batch;
+        zx = nd.zeros(rows, gateWidth);
+        hs = nd.zeros(rows, hidden);
+        h = new ArrayList<>(steps);
+        for (int t = 0; t < steps; t++) {
+            h.add(nd.zeros(batch, hidden));
+        }
+        h0 = nd.zeros(batch, hidden);
+        z = nd.zeros(batch, gateWidth);
+        dhs = nd.zeros(rows, hidden);
+        dzs = nd.zeros(rows, gateWidth);
+        dz = nd.zeros(batch, gateWidth);
+        dh = nd.zeros(batch, hidden);
+        dhNext = nd.zeros(batch, hidden);
+    }
+
+    /** Runs the layer over one-hot input (layer 0). The indices must be in [0, X); the network checks. */
+    void forward(Inputs.OneHot input) {
+        oneHotInput = input;
+        denseInput = null;
+        nd.gatherRows(w.wX(), input.index(), zx); // Zx = onehot(X)·W_x    [T·B, G]
+        recur();
+    }
+
+    /** Runs the layer over dense input {@code [T·B, X]}: layer 0 with dense input, or the layer below's hs. */
+    void forward(M input) {
+        oneHotInput = null;
+        denseInput = input;
+        nd.gemm(1.0, input, N, w.wX(), N, 0.0, zx); // Zx = X·W_x          [T·B, G]
+        recur();
+    }
+
+    private void recur() {
+        nd.addRowVector(w.b(), zx); //                 Zx += b              [T·B, G]
+        for (int t = 0; t < steps; t++) {
+            forwardStep(t, t == 0 ? h0 : h.get(t - 1));
+            nd.copyBlock(h.get(t), 0, 0, hs, t * batch, 0, batch, hidden); // hs_t = h_t
+        }
+    }
+
+    /**
+     * BPTT through all steps, from {@link #dhs} and zero gradient from beyond the last step (the chunk boundary
+     * of truncated BPTT). Accumulates dW_x, dW_h, db; writes {@code dInput} [T·B, X] when it is not null.
+     */
+    void backward(M dInput) {
+        nd.fill(dhNext, 0.0);
+        startBackward();
+        for (int t = steps - 1; t >= 0; t--) {
+            nd.copyBlock(dhs, t * batch, 0, dh, 0, 0, batch, hidden); // dh = dhs_t + dhNext   [B, H]
+            nd.axpy(1.0, dhNext, dh);
+            M hPrev = t == 0 ? h0 : h.get(t - 1);
+            backwardStep(t, hPrev); //                                 writes dz = dZ_t     [B, G]
+            nd.copyBlock(dz, 0, 0, dzs, t * batch, 0, batch, nd.cols(dz));
+            nd.gemm(1.0, hPrev, T, dz, N, 1.0, w.dWH()); //            dW_h += h_{t−1}ᵀ·dZ_t [H, G]
+            nd.gemm(1.0, dz, N, w.wH(), T, 0.0, dhNext); //            dh_{t−1} = dZ_t·W_hᵀ  [B, H]
+        }
+        nd.addColumnSums(dzs, w.dB()); //                               db += Σ_rows dZ      [1, G]
+        if (oneHotInput != null) {
+            nd.scatterAddRows(dzs, oneHotInput.index(), w.dWX()); //   dW_x[x_t] += dZ_t    [X, G]
+        } else {
+            nd.gemm(1.0, denseInput, T, dzs, N, 1.0, w.dWX()); //       dW_x += Xᵀ·dZ        [X, G]
+        }
+        if (dInput != null) {
+            nd.gemm(1.0, dzs, N, w.wX(), T, 0.0, dInput); //            dX = dZ·W_xᵀ          [T·B, X]
+        }
+    }
+
+    /** Copies h_{−1} (and c_{−1}) of this layer from {@code state}. */
+    abstract void setInitialState(RecurrentState<M> state, int layer);
+
+    /** Copies h_{T−1} (and c_{T−1}) of this layer into {@code state}. */
+    abstract void copyFinalState(RecurrentState<M> state, int layer);
+
+    /** Copies dLoss/dh_{−1} (and dLoss/dc_{−1}) of this layer into {@code gradient}; valid after backward. */
+    abstract void copyInitialStateGradient(RecurrentState<M> gradient, int layer);
+
+    /** Forward of step t: z = Zx_t + h_{t−1}·W_h, then the cell's activations; writes h_t = h.get(t). */
+    protected abstract void forwardStep(int t, M hPrev);
+
+    /** Resets the cell's own carried gradients (e.g. dc) before the time loop. */
+    protected abstract void startBackward();
+
+    /** Backward of step t from {@link #dh}: writes {@link #dz} and the cell's own carried gradients. */
+    protected abstract void backwardStep(int t, M hPrev);
+
+    /** z = Zx_t + h_{t−1}·W_h  [B, G]: the pre-activation of step t, shared by both cells. */
+    protected void preActivation(int t, M hPrev) {
+        nd.copyBlock(zx, t * batch, 0, z, 0, 0, batch, nd.cols(z));
+        nd.gemm(1.0, hPrev, N, w.wH(), N, 1.0, z);
+    }
+
+    /** The step output h_t. */
+    M output(int t) {
+        return h.get(t);
+    }
+}

@@ -1,0 +1,239 @@
+package io.rnnbench.core.model;
+
+import io.rnnbench.core.random.RandomSource;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Shapes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stack of recurrent layers and an output head over one backend: forward, backpropagation through time and
+ * the gradient of every parameter and of the initial state.
+ *
+ * <p>Order of use: {@link #forward} a batch from an initial state; then optionally {@link #backward} (gradients of
+ * that forward's loss, overwriting {@link #gradients()}), {@link #copyFinalState} (to carry the state to the next
+ * chunk), {@link #logits()}. The first pass with a new (T, B) allocates that shape's workspaces; later passes
+ * with the same shape allocate nothing in the per-timestep path.
+ *
+ * <p>Layer l reads layer l−1's output sequence (layer 0 reads the input), and backward sends each layer's input
+ * gradient to the layer below. Not thread-safe.
+ */
+public final class Network<M> {
+    private final Backend<M> nd;
+    private final ModelConfig config;
+    private final Parameters<M> parameters;
+    private final Parameters<M> gradients;
+    private final List<LayerWeights<M>> layerWeights = new ArrayList<>();
+    private final Map<List<Integer>, Unrolled<M>> unrolledByShape = new HashMap<>();
+    private Unrolled<M> current;
+
+    private Network(Backend<M> backend, ModelConfig config) {
+        this.nd = backend;
+        this.config = config;
+        this.parameters = new Parameters<>();
+        int g = config.gateWidth();
+        for (int l = 0; l < config.layers(); l++) {
+            parameters.add(backend, "layer" + l + ".wX", config.layerInputSize(l), g); // [X, G]
+            parameters.add(backend, "layer" + l + ".wH", config.hiddenSize(), g); //      [H, G]
+            parameters.add(backend, "layer" + l + ".b", 1, g); //                         [1, G]
+        }
+        parameters.add(backend, "head.wY", config.hiddenSize(), config.outputSize()); //  [H, V]
+        parameters.add(backend, "head.bY", 1, config.outputSize()); //                    [1, V]
+        this.gradients = parameters.zerosLike(backend);
+        for (int l = 0; l < config.layers(); l++) {
+            layerWeights.add(new LayerWeights<>(value(parameters, l, "wX"), value(parameters, l, "wH"),
+                    value(parameters, l, "b"), value(gradients, l, "wX"), value(gradients, l, "wH"), value(gradients, l, "b")));
+        }
+    }
+
+    /**
+     * A network with weights drawn from N(0, 1)·{@code initScale} and zero biases. Draw order: for each layer
+     * bottom-up W_x then W_h, then W_y; each matrix filled row-major from {@code random.nextGaussian()}.
+     */
+    public static <M> Network<M> create(Backend<M> backend, ModelConfig config, RandomSource random, double initScale) {
+        if (!(Double.isFinite(initScale) && initScale >= 0)) {
+            throw new IllegalArgumentException("initScale must be finite and ≥ 0, got " + initScale);
+        }
+        Network<M> network = new Network<>(backend, config);
+        for (NamedMatrix<M> p : network.parameters) {
+            if (p.name().endsWith(".b") || p.name().endsWith(".bY")) {
+                continue;
+            }
+            double[] values = new double[p.rows() * p.cols()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextGaussian() * initScale;
+            }
+            network.parameters.load(backend, p.name(), values);
+        }
+        return network;
+    }
+
+    /** A network whose parameters are all zero, to be {@link Parameters#load loaded} (e.g. from a seed's weights). */
+    public static <M> Network<M> zeros(Backend<M> backend, ModelConfig config) {
+        return new Network<>(backend, config);
+    }
+
+    /**
+     * Runs the batch through every layer and the head.
+     *
+     * @param initialState h (and c) of every layer before step 0, for the batch. Not modified.
+     * @return the loss: summed over steps, averaged over the batch; 0 without targets
+     * @throws IllegalArgumentException when the batch or state does not fit the network (input width, indices
+     *                                  outside [0, X), state of another batch size or depth)
+     */
+    public double forward(SequenceBatch batch, RecurrentState<M> initialState) {
+        requireFits(batch, initialState);
+        current = unrolledByShape.computeIfAbsent(List.of(batch.steps(), batch.batch()),
+                shape -> new Unrolled<>(nd, config, layerWeights, parameters, gradients, shape.get(0), shape.get(1)));
+        return current.forward(batch, initialState);
+    }
+
+    /**
+     * BPTT of the last {@link #forward}: overwrites {@link #gradients()} with dL/dθ, and
+     * {@link #initialStateGradient()} with dL/d(initial state). No gradient enters from beyond the last step.
+     */
+    public void backward() {
+        requireForward();
+        gradients.zero(nd);
+        current.backward();
+    }
+
+    /** Copies the state after the last step of the last forward into {@code state} (same batch and depth). */
+    public void copyFinalState(RecurrentState<M> state) {
+        requireForward();
+        requireState(state, current.batch);
+        current.copyFinalState(state);
+    }
+
+    /** dL/d(initial state) of the last backward, owned by the network (overwritten by the next one). */
+    public RecurrentState<M> initialStateGradient() {
+        requireForward();
+        return current.initialStateGradient;
+    }
+
+    /** The logits of the last forward: [T·B, V] for a per-step head, [B, V] for a last-step head. Owned by the network. */
+    public M logits() {
+        requireForward();
+        return current.head.logits();
+    }
+
+    /** The parameters, in a fixed order: per layer wX, wH, b; then head.wY, head.bY. */
+    public Parameters<M> parameters() {
+        return parameters;
+    }
+
+    /** The gradients of the last backward, with the parameters' names and shapes. */
+    public Parameters<M> gradients() {
+        return gradients;
+    }
+
+    /** The backend the network runs on. */
+    public Backend<M> backend() {
+        return nd;
+    }
+
+    /** The network's shape. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    private void requireForward() {
+        if (current == null) {
+            throw new IllegalStateException("no forward pass yet");
+        }
+    }
+
+    private void requireFits(SequenceBatch batch, RecurrentState<M> state) {
+        if (batch == null) {
+            throw new IllegalArgumentException("forward: no batch given");
+        }
+        if (batch.inputs() instanceof Inputs.OneHot oneHot) {
+            Shapes.requireIndices("forward: one-hot input (vocabulary size X = " + config.inputSize() + ")",
+                    oneHot.index(), config.inputSize());
+        } else {
+            Inputs.Dense dense = (Inputs.Dense) batch.inputs();
+            if (dense.width() != config.inputSize()) {
+                throw new IllegalArgumentException("forward: input is " + Shapes.shape(dense.rows(), dense.width())
+                        + " but the network expects [T·B, X] = " + Shapes.shape(dense.rows(), config.inputSize()));
+            }
+        }
+        requireState(state, batch.batch());
+    }
+
+    private void requireState(RecurrentState<M> state, int batch) {
+        if (state == null) {
+            throw new IllegalArgumentException("no state given; use RecurrentState.zeros for a fresh start");
+        }
+        if (state.layers() != config.layers() || state.batch() != batch
+                || state.hasCellState() != config.cell().hasCellState()) {
+            throw new IllegalArgumentException("state has " + state.layers() + " layers of " + Shapes.shape(state.batch(),
+                    config.hiddenSize()) + (state.hasCellState() ? " with c" : "") + ", the network needs " + config.layers()
+                    + " layers of [B, H] = " + Shapes.shape(batch, config.hiddenSize())
+                    + (config.cell().hasCellState() ? " with c" : ""));
+        }
+    }
+
+    private static <M> M value(Parameters<M> set, int layer, String name) {
+        return set.get("layer" + layer + "." + name).value();
+    }
+
+    /** Every layer and the head unrolled for one (T, B), with their workspaces. */
+    private static final class Unrolled<M> {
+        final int batch;
+        final List<Layer<M>> layers = new ArrayList<>();
+        final OutputHead<M> head;
+        final RecurrentState<M> initialStateGradient;
+        private final Backend<M> nd;
+
+        Unrolled(Backend<M> nd, ModelConfig config, List<LayerWeights<M>> weights, Parameters<M> parameters,
+                 Parameters<M> gradients, int steps, int batch) {
+            this.nd = nd;
+            this.batch = batch;
+            for (LayerWeights<M> w : weights) {
+                layers.add(config.cell() == CellType.LSTM
+                        ? new LstmLayer<>(nd, w, steps, batch, config.hiddenSize())
+                        : new RnnLayer<>(nd, w, steps, batch, config.hiddenSize()));
+            }
+            head = new OutputHead<>(nd, config.head(), parameters.get("head.wY").value(), parameters.get("head.bY").value(),
+                    gradients.get("head.wY").value(), gradients.get("head.bY").value(), steps, batch);
+            initialStateGradient = RecurrentState.zeros(nd, config, batch);
+        }
+
+        double forward(SequenceBatch batch, RecurrentState<M> initialState) {
+            for (int l = 0; l < layers.size(); l++) {
+                Layer<M> layer = layers.get(l);
+                layer.setInitialState(initialState, l);
+                if (l > 0) {
+                    layer.forward(layers.get(l - 1).hs); //      layer l reads layer l−1's outputs
+                } else if (batch.inputs() instanceof Inputs.OneHot oneHot) {
+                    layer.forward(oneHot);
+                } else {
+                    Inputs.Dense dense = (Inputs.Dense) batch.inputs();
+                    layer.forward(nd.fromArray(dense.rows(), dense.width(), dense.values())); // the array boundary
+                }
+            }
+            return head.forward(top(), batch.targets());
+        }
+
+        void backward() {
+            head.backward(top());
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                layers.get(l).backward(l > 0 ? layers.get(l - 1).dhs : null); // dInput of l is dh of l−1
+                layers.get(l).copyInitialStateGradient(initialStateGradient, l);
+            }
+        }
+
+        void copyFinalState(RecurrentState<M> state) {
+            for (int l = 0; l < layers.size(); l++) {
+                layers.get(l).copyFinalState(state, l);
+            }
+        }
+
+        private Layer<M> top() {
+            return layers.get(layers.size() - 1);
+        }
+    }
+}

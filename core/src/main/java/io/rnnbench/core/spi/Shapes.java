@@ -1,0 +1,78 @@
+package io.rnnbench.core.spi;
+
+/**
+ * Shape checks shared by every backend, so that a mismatch reads the same everywhere: the operation,
+ * what was expected and what came, e.g. {@code "gemm: op(A) [3, 4] · op(B) [5, 2]: inner dimensions differ"}.
+ * Each check throws {@link IllegalArgumentException}.
+ */
+public final class Shapes {
+    private Shapes() {
+    }
+
+    /** "[rows, cols]". */
+    public static String shape(int rows, int cols) {
+        return "[" + rows + ", " + cols + "]";
+    }
+
+    /** Requires rows ≥ 1 and cols ≥ 1. */
+    public static void requireValidShape(String what, int rows, int cols) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException(what + ": sizes must be ≥ 1, got " + shape(rows, cols));
+        }
+    }
+
+    /** Requires a {@code [ar, ac]} and b {@code [br, bc]} to have the same shape. */
+    public static void requireSameShape(String op, String aName, int ar, int ac, String bName, int br, int bc) {
+        if (ar != br || ac != bc) {
+            throw new IllegalArgumentException(op + ": " + aName + " is " + shape(ar, ac) + " but " + bName
+                    + " is " + shape(br, bc) + "; they must have the same shape");
+        }
+    }
+
+    /** Requires {@code actual} to be {@code [rows, cols]}. */
+    public static void requireShape(String op, String name, int actualRows, int actualCols, int rows, int cols) {
+        if (actualRows != rows || actualCols != cols) {
+            throw new IllegalArgumentException(op + ": expected " + name + " " + shape(rows, cols) + ", got "
+                    + shape(actualRows, actualCols));
+        }
+    }
+
+    /** Requires the shapes of C = α·op(A)·op(B) + β·C to fit; dimensions are those of A, B and C as stored. */
+    public static void requireGemm(int ar, int ac, Transpose opA, int br, int bc, Transpose opB, int cr, int cc) {
+        int m = opA == Transpose.N ? ar : ac;
+        int ka = opA == Transpose.N ? ac : ar;
+        int kb = opB == Transpose.N ? br : bc;
+        int n = opB == Transpose.N ? bc : br;
+        String operands = "op(A) " + shape(m, ka) + " · op(B) " + shape(kb, n);
+        if (ka != kb) {
+            throw new IllegalArgumentException("gemm: " + operands + ": inner dimensions differ");
+        }
+        if (cr != m || cc != n) {
+            throw new IllegalArgumentException("gemm: " + operands + " is " + shape(m, n) + " but C is " + shape(cr, cc));
+        }
+    }
+
+    /** Requires a {@code rows × cols} block at (row, col) to lie inside a {@code [mr, mc]} matrix. */
+    public static void requireBlock(String name, int mr, int mc, int row, int col, int rows, int cols) {
+        if (rows < 0 || cols < 0 || row < 0 || col < 0 || row + rows > mr || col + cols > mc) {
+            throw new IllegalArgumentException("copyBlock: block " + shape(rows, cols) + " at (" + row + ", " + col
+                    + ") does not fit in " + name + " " + shape(mr, mc));
+        }
+    }
+
+    /** Requires every index to lie in {@code [0, bound)}; names the position of the first bad one. */
+    public static void requireIndices(String op, int[] index, int bound) {
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= bound) {
+                throw new IllegalArgumentException(op + ": index[" + i + "] = " + index[i] + " is outside [0, " + bound + ")");
+            }
+        }
+    }
+
+    /** Requires {@code count} (indices or targets) to equal the number of rows. */
+    public static void requireLength(String op, String name, int length, int expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(op + ": " + name + " has " + length + " entries, expected " + expected);
+        }
+    }
+}

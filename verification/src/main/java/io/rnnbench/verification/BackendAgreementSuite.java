@@ -1,0 +1,155 @@
+package io.rnnbench.verification;
+
+import io.rnnbench.core.data.TextCorpus;
+import io.rnnbench.core.model.CellType;
+import io.rnnbench.core.model.HeadType;
+import io.rnnbench.core.model.ModelConfig;
+import io.rnnbench.core.model.NamedMatrix;
+import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.RecurrentState;
+import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.train.Adagrad;
+import io.rnnbench.core.train.GradientClipping;
+import io.rnnbench.core.train.Trainer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cross-backend agreement (DESIGN.md §4): the backend under test against the reference backend {@code raw},
+ * under one seed. After one forward/backward, logits, loss, every gradient and the initial-state gradients agree to
+ * {@link Tolerances#ONE_PASS_ATOL} + {@link Tolerances#ONE_PASS_RTOL}·|b|; after {@link Tolerances#TRAINING_STEPS}
+ * Adagrad steps on a text, every parameter agrees to {@link Tolerances#TRAINED_ATOL} + {@link Tolerances#TRAINED_RTOL}·|b|.
+ * A backend is verified by a subclass with one constructor: {@code super("my-backend")}.
+ */
+public abstract class BackendAgreementSuite {
+    /** The reference every backend is compared with. */
+    public static final String REFERENCE = "raw";
+
+    /** The training text: a fixed paragraph, so the run needs no file. */
+    static final String TEXT = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak, speak.\n\n"
+            + "First Citizen:\nYou are all resolved rather to die than to famish?\n\nAll:\nResolved. resolved.\n";
+
+    private final String backendName;
+
+    protected BackendAgreementSuite(String backendName) {
+        this.backendName = backendName;
+    }
+
+    static List<ModelCase> onePassCases() {
+        List<ModelCase> cases = new ArrayList<>();
+        for (CellType cell : CellType.values()) {
+            for (int layers = 1; layers <= 3; layers++) {
+                for (HeadType head : HeadType.values()) {
+                    cases.add(ModelCase.small(cell, layers, head, 3, 0, true));
+                }
+            }
+        }
+        return cases;
+    }
+
+    static List<Object[]> trainingCases() {
+        List<Object[]> cases = new ArrayList<>();
+        for (CellType cell : CellType.values()) {
+            for (int layers = 1; layers <= 3; layers++) {
+                cases.add(new Object[] {cell, layers});
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onePassCases")
+    void onePassAgreesWithReference(ModelCase modelCase) {
+        Pass reference = onePass(Backends.byName(REFERENCE), modelCase);
+        Pass candidate = onePass(Backends.byName(backendName), modelCase);
+        String check = "one forward/backward, " + modelCase;
+        Agreement.assertClose(backendName, check, "loss", candidate.loss, reference.loss, Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+        for (int i = 0; i < reference.names.size(); i++) {
+            Agreement.assertClose(backendName, check, reference.names.get(i), reference.cols.get(i), candidate.values.get(i),
+                    reference.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} L={1}")
+    @MethodSource("trainingCases")
+    void parametersAgreeAfterTraining(CellType cell, int layers) {
+        List<double[]> reference = train(Backends.byName(REFERENCE), cell, layers);
+        List<double[]> candidate = train(Backends.byName(backendName), cell, layers);
+        ModelConfig config = trainingConfig(cell, layers);
+        List<NamedMatrix<?>> names = new ArrayList<>(Network.zeros(Backends.byName(REFERENCE), config).parameters().list());
+        for (int i = 0; i < reference.size(); i++) {
+            Agreement.assertClose(backendName, Tolerances.TRAINING_STEPS + " Adagrad steps, " + cell + " L=" + layers,
+                    names.get(i).name(), names.get(i).cols(), candidate.get(i), reference.get(i),
+                    Tolerances.TRAINED_ATOL, Tolerances.TRAINED_RTOL);
+        }
+    }
+
+    private static <M> Pass onePass(Backend<M> backend, ModelCase modelCase) {
+        ModelCase.Instance<M> instance = modelCase.build(backend);
+        Network<M> network = instance.network();
+        Pass pass = new Pass(network.forward(instance.batch(), instance.initialState()));
+        network.backward();
+        pass.add("logits", backend.cols(network.logits()), backend.toArray(network.logits()));
+        for (NamedMatrix<M> g : network.gradients()) {
+            pass.add("d" + g.name(), g.cols(), backend.toArray(g.value()));
+        }
+        RecurrentState<M> dState = network.initialStateGradient();
+        for (int l = 0; l < dState.layers(); l++) {
+            pass.add("dh0[" + l + "]", modelCase.hiddenSize(), backend.toArray(dState.h(l)));
+            if (dState.hasCellState()) {
+                pass.add("dc0[" + l + "]", modelCase.hiddenSize(), backend.toArray(dState.c(l)));
+            }
+        }
+        return pass;
+    }
+
+    private static ModelConfig trainingConfig(CellType cell, int layers) {
+        int vocabulary = TextCorpus.of(TEXT).vocabulary().size();
+        return new ModelConfig(cell, vocabulary, 16, layers, vocabulary, HeadType.PER_STEP_SOFTMAX);
+    }
+
+    /** The char-RNN recipe of the seeds: Adagrad lr 0.1, clip ±5, chunks of 10 steps, state carried, text wrapped. */
+    private static <M> List<double[]> train(Backend<M> backend, CellType cell, int layers) {
+        TextCorpus corpus = TextCorpus.of(TEXT);
+        ModelConfig config = trainingConfig(cell, layers);
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.1);
+        Trainer<M> trainer = new Trainer<>(network, new Adagrad<>(backend, network.parameters(), 0.1), GradientClipping.byValue(5));
+        RecurrentState<M> state = RecurrentState.zeros(backend, config, 1);
+        int steps = 10;
+        for (int n = 0; n < Tolerances.TRAINING_STEPS; n++) {
+            int chunk = n % corpus.chunkCount(steps);
+            if (chunk == 0) {
+                state.zero(backend);
+            }
+            trainer.step(corpus.chunk(chunk, steps), state);
+        }
+        List<double[]> parameters = new ArrayList<>();
+        for (NamedMatrix<M> p : network.parameters()) {
+            parameters.add(backend.toArray(p.value()));
+        }
+        return parameters;
+    }
+
+    /** The results of one pass at the array boundary. */
+    private static final class Pass {
+        final double loss;
+        final List<String> names = new ArrayList<>();
+        final List<Integer> cols = new ArrayList<>();
+        final List<double[]> values = new ArrayList<>();
+
+        Pass(double loss) {
+            this.loss = loss;
+        }
+
+        void add(String name, int columns, double[] entries) {
+            names.add(name);
+            cols.add(columns);
+            values.add(entries);
+        }
+    }
+}

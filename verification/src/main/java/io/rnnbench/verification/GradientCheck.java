@@ -1,0 +1,150 @@
+package io.rnnbench.verification;
+
+import io.rnnbench.core.model.NamedMatrix;
+import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.Parameters;
+import io.rnnbench.core.model.RecurrentState;
+import io.rnnbench.core.model.SequenceBatch;
+import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.train.TruncatedBptt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Finite-difference gradient check (DESIGN.md §4): for each checked entry θ_e of every parameter (and, with full
+ * BPTT, of the initial state), the central difference n = (L(θ + ε·e) − L(θ − ε·e)) / 2ε in float64 against the
+ * analytic gradient a. An entry passes when |a − n| / max(|a|, |n|) ≤ {@link Tolerances#GRADIENT_CHECK_RELATIVE}
+ * or |a − n| ≤ {@link Tolerances#GRADIENT_CHECK_ABSOLUTE}. Tensors with more than {@code maxEntries} entries are
+ * checked on a seeded sample; every tensor, biases included, is checked.
+ *
+ * <p>With truncated BPTT the function differentiated is the sum of the chunk losses, each chunk starting from the
+ * state the unperturbed run carried into it (a constant: no gradient crosses a chunk boundary).
+ */
+public final class GradientCheck {
+    private GradientCheck() {
+    }
+
+    /** Checks the network's gradients on one batch; the parameters are left as they were. */
+    public static <M> Report check(Network<M> network, SequenceBatch batch, RecurrentState<M> initialState,
+                                   int truncation, int maxEntries) {
+        Backend<M> nd = network.backend();
+        List<TensorResult> results = new ArrayList<>();
+        DoubleSupplier loss;
+        Parameters<M> analytic;
+        RecurrentState<M> dState = RecurrentState.zeros(nd, network.config(), batch.batch());
+        if (truncation > 0) {
+            analytic = network.parameters().zerosLike(nd);
+            var run = TruncatedBptt.gradient(network, batch, truncation, initialState, analytic);
+            loss = () -> TruncatedBptt.loss(network, batch, truncation, run.chunkStarts());
+        } else {
+            network.forward(batch, initialState);
+            network.backward();
+            analytic = network.gradients().zerosLike(nd);
+            analytic.copyFrom(nd, network.gradients());
+            dState.copyFrom(nd, network.initialStateGradient());
+            loss = () -> network.forward(batch, initialState);
+        }
+        for (NamedMatrix<M> p : network.parameters()) {
+            results.add(checkTensor(nd, p.name(), p.value(), p.cols(), nd.toArray(analytic.get(p.name()).value()), loss, maxEntries));
+        }
+        if (truncation == 0) {
+            for (int l = 0; l < initialState.layers(); l++) {
+                results.add(checkTensor(nd, "h0[" + l + "]", initialState.h(l), network.config().hiddenSize(),
+                        nd.toArray(dState.h(l)), loss, maxEntries));
+                if (initialState.hasCellState()) {
+                    results.add(checkTensor(nd, "c0[" + l + "]", initialState.c(l), network.config().hiddenSize(),
+                            nd.toArray(dState.c(l)), loss, maxEntries));
+                }
+            }
+        }
+        return new Report(nd.name(), results);
+    }
+
+    private static <M> TensorResult checkTensor(Backend<M> nd, String name, M tensor, int cols, double[] analytic,
+                                                DoubleSupplier loss, int maxEntries) {
+        double[] values = nd.toArray(tensor);
+        TensorResult worst = null;
+        for (int e : entries(values.length, maxEntries)) {
+            double original = values[e];
+            values[e] = original + Tolerances.GRADIENT_CHECK_EPSILON;
+            ModelCase.load(nd, tensor, values);
+            double plus = loss.getAsDouble();
+            values[e] = original - Tolerances.GRADIENT_CHECK_EPSILON;
+            ModelCase.load(nd, tensor, values);
+            double minus = loss.getAsDouble();
+            values[e] = original;
+            ModelCase.load(nd, tensor, values);
+            double numeric = (plus - minus) / (2 * Tolerances.GRADIENT_CHECK_EPSILON);
+            TensorResult entry = new TensorResult(name, e / cols, e % cols, analytic[e], numeric);
+            if (worst == null || entry.badness() > worst.badness()) {
+                worst = entry;
+            }
+        }
+        return worst;
+    }
+
+    /** All entries, or a seeded sample of {@code maxEntries} of them (always including the first and the last). */
+    static int[] entries(int size, int maxEntries) {
+        if (size <= maxEntries) {
+            return java.util.stream.IntStream.range(0, size).toArray();
+        }
+        int[] permutation = new NumpyRandomState(Seeds.ENTRY_SAMPLE).permutation(size);
+        int[] sample = Arrays.copyOf(permutation, maxEntries);
+        sample[0] = 0;
+        sample[1] = size - 1;
+        return Arrays.stream(sample).distinct().sorted().toArray();
+    }
+
+    /** The worst checked entry of one tensor. */
+    public record TensorResult(String tensor, int row, int col, double analytic, double numeric) {
+
+        public double absoluteError() {
+            return Math.abs(analytic - numeric);
+        }
+
+        public double relativeError() {
+            double scale = Math.max(Math.abs(analytic), Math.abs(numeric));
+            return scale == 0 ? 0 : absoluteError() / scale;
+        }
+
+        public boolean finite() {
+            return Double.isFinite(analytic) && Double.isFinite(numeric);
+        }
+
+        public boolean passes() {
+            return badness() <= 1.0;
+        }
+
+        /** How far past the tolerance: ≤ 1 passes; non-finite values are the worst. */
+        double badness() {
+            return finite()
+                    ? Math.min(relativeError() / Tolerances.GRADIENT_CHECK_RELATIVE, absoluteError() / Tolerances.GRADIENT_CHECK_ABSOLUTE)
+                    : Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-10s worst at (%d, %d): analytic %.12e, numeric %.12e, |a−n| %.3e, relative %.3e%s",
+                    tensor, row, col, analytic, numeric, absoluteError(), relativeError(), passes() ? "" : "  FAIL");
+        }
+    }
+
+    /** The worst entry of every checked tensor. */
+    public record Report(String backend, List<TensorResult> tensors) {
+
+        public boolean passes() {
+            return tensors.stream().allMatch(TensorResult::passes);
+        }
+
+        /** Every tensor's worst entry, one per line. */
+        public String describe(String context) {
+            StringBuilder text = new StringBuilder("gradient check, backend " + backend + ", " + context + ":");
+            tensors.forEach(t -> text.append("\n  ").append(t));
+            return text.toString();
+        }
+    }
+}

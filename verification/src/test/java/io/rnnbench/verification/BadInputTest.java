@@ -1,0 +1,130 @@
+package io.rnnbench.verification;
+
+import io.rnnbench.core.model.CellType;
+import io.rnnbench.core.model.HeadType;
+import io.rnnbench.core.model.Inputs;
+import io.rnnbench.core.model.ModelConfig;
+import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.RecurrentState;
+import io.rnnbench.core.model.SequenceBatch;
+import io.rnnbench.core.model.Targets;
+import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Transpose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input gets a clear exception naming what was expected and what came; never a stray index error or NaN. */
+class BadInputTest {
+    private static final ModelConfig LSTM = new ModelConfig(CellType.LSTM, 5, 4, 2, 5, HeadType.PER_STEP_SOFTMAX);
+
+    @Test
+    void unknownBackendNameListsTheKnownOnes() {
+        assertMessage(() -> Backends.byName("blas"), "unknown backend 'blas'", "raw", "ejml", "commons-math");
+    }
+
+    @Test
+    void gemmShapeMismatchNamesBothShapes() {
+        for (String name : Backends.names()) {
+            gemmShapeMismatch(Backends.byName(name));
+        }
+    }
+
+    private <M> void gemmShapeMismatch(Backend<M> nd) {
+        M a = nd.zeros(3, 4);
+        M b = nd.zeros(5, 2);
+        M c = nd.zeros(3, 2);
+        assertMessage(() -> nd.gemm(1, a, Transpose.N, b, Transpose.N, 0, c), "[3, 4]", "[5, 2]");
+        assertMessage(() -> nd.hadamard(a, c, c), "[3, 4]", "[3, 2]");
+    }
+
+    @Test
+    void denseInputOfWrongWidthNamesBothShapes() {
+        Backend<?> nd = Backends.byName("raw");
+        assertDenseWidth(nd);
+    }
+
+    private <M> void assertDenseWidth(Backend<M> nd) {
+        ModelConfig config = new ModelConfig(CellType.RNN, 5, 4, 1, 3, HeadType.LAST_STEP_SOFTMAX);
+        Network<M> network = Network.create(nd, config, new NumpyRandomState(1), 0.1);
+        SequenceBatch batch = new SequenceBatch(2, 1, new Inputs.Dense(new double[14], 7), new Targets.Classes(new int[] {0}));
+        assertMessage(() -> network.forward(batch, RecurrentState.zeros(nd, config, 1)), "[2, 7]", "[2, 5]");
+    }
+
+    @Test
+    void stateOfAnotherBatchSizeIsRejected() {
+        stateOfAnotherBatchSize(Backends.byName("raw"));
+    }
+
+    private <M> void stateOfAnotherBatchSize(Backend<M> nd) {
+        Network<M> network = Network.create(nd, LSTM, new NumpyRandomState(1), 0.1);
+        SequenceBatch batch = SequenceBatch.ofClasses(2, 3, new int[6], new int[6]);
+        assertMessage(() -> network.forward(batch, RecurrentState.zeros(nd, LSTM, 1)), "[1, 4]", "[3, 4]");
+    }
+
+    @Test
+    void emptySequenceIsRejected() {
+        assertMessage(() -> SequenceBatch.ofClasses(0, 1, new int[0], new int[0]), "empty");
+        assertMessage(() -> new SequenceBatch(0, 1, new Inputs.OneHot(new int[] {1}), Targets.NONE), "steps must be ≥ 1");
+    }
+
+    @Test
+    void indexOutsideTheVocabularyIsRejected() {
+        indexOutsideTheVocabulary(Backends.byName("raw"));
+    }
+
+    private <M> void indexOutsideTheVocabulary(Backend<M> nd) {
+        Network<M> network = Network.create(nd, LSTM, new NumpyRandomState(1), 0.1);
+        RecurrentState<M> state = RecurrentState.zeros(nd, LSTM, 1);
+        assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, 5, 1}, new int[] {1, 2, 3}), state),
+                "index[1] = 5", "[0, 5)");
+        assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, -1, 1}, new int[] {1, 2, 3}), state),
+                "index[1] = -1");
+        assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, 1, 1}, new int[] {1, 2, 9}), state),
+                "index[2] = 9", "[0, 5)");
+        assertMessage(() -> nd.gatherRows(nd.zeros(4, 2), new int[] {4}, nd.zeros(1, 2)), "index[0] = 4", "[0, 4)");
+    }
+
+    @Test
+    void nanInAnInputIsRejected() {
+        double[] values = {0.5, 1.0, Double.NaN, 2.0};
+        assertMessage(() -> new Inputs.Dense(values, 2), "row 1, column 0", "NaN", "finite");
+        assertMessage(() -> new Targets.Binary(new double[] {0, Double.NaN}), "value 1", "NaN");
+    }
+
+    @Test
+    void zeroOrNegativeSizesAreRejected() {
+        assertMessage(() -> new ModelConfig(CellType.RNN, 5, 0, 1, 5, HeadType.PER_STEP_SOFTMAX), "hiddenSize", "0");
+        assertMessage(() -> new ModelConfig(CellType.RNN, -3, 4, 1, 5, HeadType.PER_STEP_SOFTMAX), "inputSize", "-3");
+        assertMessage(() -> new ModelConfig(CellType.RNN, 5, 4, 0, 5, HeadType.PER_STEP_SOFTMAX), "layers", "0");
+        assertMessage(() -> new ModelConfig(CellType.LSTM, 5, 4, 1, -1, HeadType.PER_STEP_SOFTMAX), "outputSize", "-1");
+        for (String name : Backends.names()) {
+            assertMessage(() -> Backends.byName(name).zeros(0, 3), "[0, 3]");
+            assertMessage(() -> Backends.byName(name).zeros(2, -1), "[2, -1]");
+        }
+        assertMessage(() -> RecurrentState.zeros(Backends.byName("raw"), LSTM, 0), "batch", "0");
+    }
+
+    @Test
+    void parameterLoadOfWrongLengthNamesTheShape() {
+        parameterLoad(Backends.byName("raw"));
+    }
+
+    private <M> void parameterLoad(Backend<M> nd) {
+        Network<M> network = Network.create(nd, LSTM, new NumpyRandomState(1), 0.1);
+        assertMessage(() -> network.parameters().load(nd, "layer0.wX", new double[7]), "layer0.wX [5, 16]", "7", "80");
+        assertMessage(() -> network.parameters().get("layer9.wX"), "no parameter 'layer9.wX'", "layer0.wX");
+    }
+
+    /** Requires an IllegalArgumentException whose message contains every fragment. */
+    private static void assertMessage(Executable executable, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, executable);
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), "message \"" + e.getMessage() + "\" should contain \"" + fragment + "\"");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class CommonsMathAgreementTest extends BackendAgreementSuite {
+    CommonsMathAgreementTest() {
+        super("commons-math");
+    }
+}

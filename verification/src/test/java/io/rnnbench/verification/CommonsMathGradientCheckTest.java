@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class CommonsMathGradientCheckTest extends GradientCheckSuite {
+    CommonsMathGradientCheckTest() {
+        super("commons-math");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlAgreementTest extends BackendAgreementSuite {
+    EjmlAgreementTest() {
+        super("ejml");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlGradientCheckTest extends GradientCheckSuite {
+    EjmlGradientCheckTest() {
+        super("ejml");
+    }
+}

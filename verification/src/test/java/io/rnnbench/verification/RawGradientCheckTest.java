@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class RawGradientCheckTest extends GradientCheckSuite {
+    RawGradientCheckTest() {
+        super("raw");
+    }
+}
