@@ -34,6 +34,14 @@ public abstract class BackendAgreementSuite {
     static final String TEXT = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak, speak.\n\n"
             + "First Citizen:\nYou are all resolved rather to die than to famish?\n\nAll:\nResolved. resolved.\n";
 
+    /**
+     * Adagrad's learning rate for the training comparison. The seeds' 0.1 puts the 3-layer RNN of this test in a
+     * chaotic regime: the 1e−16 rounding differences of one step (summation order) then grow about 3× per step
+     * and exceed any tolerance by step 30 (measured; the LSTM and 1-layer nets stay within 1e−13). At 0.03 every
+     * case stays within 1e−13 after 100 steps, so the comparison tests the backends, not the chaos.
+     */
+    static final double TRAINING_LEARNING_RATE = 0.03;
+
     private final String backendName;
 
     protected BackendAgreementSuite(String backendName) {
@@ -113,12 +121,15 @@ public abstract class BackendAgreementSuite {
         return new ModelConfig(cell, vocabulary, 16, layers, vocabulary, HeadType.PER_STEP_SOFTMAX);
     }
 
-    /** The char-RNN recipe of the seeds: Adagrad lr 0.1, clip ±5, chunks of 10 steps, state carried, text wrapped. */
+    /**
+     * The char-RNN recipe of the seeds (Adagrad, clip ±5, chunks of 10 steps, state carried, text wrapped) with
+     * learning rate {@link #TRAINING_LEARNING_RATE}.
+     */
     private static <M> List<double[]> train(Backend<M> backend, CellType cell, int layers) {
         TextCorpus corpus = TextCorpus.of(TEXT);
         ModelConfig config = trainingConfig(cell, layers);
         Network<M> network = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.1);
-        Trainer<M> trainer = new Trainer<>(network, new Adagrad<>(backend, network.parameters(), 0.1), GradientClipping.byValue(5));
+        Trainer<M> trainer = new Trainer<>(network, new Adagrad<>(backend, network.parameters(), TRAINING_LEARNING_RATE), GradientClipping.byValue(5));
         RecurrentState<M> state = RecurrentState.zeros(backend, config, 1);
         int steps = 10;
         for (int n = 0; n < Tolerances.TRAINING_STEPS; n++) {

@@ -122,8 +122,13 @@ abstract class Layer<M> {
             nd.gemm(1.0, denseInput, T, dzs, N, 1.0, w.dWX()); //       dW_x += Xᵀ·dZ        [X, G]
         }
         if (dInput != null) {
-            nd.gemm(1.0, dzs, N, w.wX(), T, 0.0, dInput); //            dX = dZ·W_xᵀ          [T·B, X]
+            inputGradient(dInput);
         }
+    }
+
+    /** dX = dZ·W_xᵀ [T·B, X]: the gradient w.r.t. this layer's input, from the last backward. */
+    void inputGradient(M dInput) {
+        nd.gemm(1.0, dzs, N, w.wX(), T, 0.0, dInput);
     }
 
     /** Copies h_{−1} (and c_{−1}) of this layer from {@code state}. */

@@ -101,6 +101,29 @@ public final class Network<M> {
         current.backward();
     }
 
+    /**
+     * BPTT of the last {@link #forward} from a given upstream gradient on the top layer's outputs instead of from the
+     * loss (the head is skipped; its gradients are zero). This is the seeds' {@code rnn_backward(da, caches)}.
+     *
+     * @param dHidden [T·B, H] dL/dh_t of the top layer for every step, time-major. Not modified.
+     */
+    public void backwardFromHidden(M dHidden) {
+        requireForward();
+        Shapes.requireShape("backwardFromHidden", "dHidden", nd.rows(dHidden), nd.cols(dHidden),
+                nd.rows(current.top().hs), config.hiddenSize());
+        gradients.zero(nd);
+        current.backwardFromHidden(dHidden);
+    }
+
+    /**
+     * dL/dX of the last backward for the network's input, [T·B, X], owned by the network. Computed on request
+     * (dX = dZ·W_xᵀ of layer 0, one GEMM) because training never needs it.
+     */
+    public M inputGradient() {
+        requireForward();
+        return current.inputGradient();
+    }
+
     /** Copies the state after the last step of the last forward into {@code state} (same batch and depth). */
     public void copyFinalState(RecurrentState<M> state) {
         requireForward();
@@ -187,6 +210,7 @@ public final class Network<M> {
         final OutputHead<M> head;
         final RecurrentState<M> initialStateGradient;
         private final Backend<M> nd;
+        private M dInput;
 
         Unrolled(Backend<M> nd, ModelConfig config, List<LayerWeights<M>> weights, Parameters<M> parameters,
                  Parameters<M> gradients, int steps, int batch) {
@@ -220,10 +244,27 @@ public final class Network<M> {
 
         void backward() {
             head.backward(top());
+            backwardThroughLayers();
+        }
+
+        void backwardFromHidden(M dHidden) {
+            RecurrentState.copy(nd, dHidden, top().dhs);
+            backwardThroughLayers();
+        }
+
+        private void backwardThroughLayers() {
             for (int l = layers.size() - 1; l >= 0; l--) {
                 layers.get(l).backward(l > 0 ? layers.get(l - 1).dhs : null); // dInput of l is dh of l−1
                 layers.get(l).copyInitialStateGradient(initialStateGradient, l);
             }
+        }
+
+        M inputGradient() {
+            if (dInput == null) {
+                dInput = nd.zeros(nd.rows(layers.get(0).hs), nd.rows(layers.get(0).w.wX()));
+            }
+            layers.get(0).inputGradient(dInput);
+            return dInput;
         }
 
         void copyFinalState(RecurrentState<M> state) {
@@ -232,7 +273,7 @@ public final class Network<M> {
             }
         }
 
-        private Layer<M> top() {
+        Layer<M> top() {
             return layers.get(layers.size() - 1);
         }
     }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.core.spi.Transpose;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -221,15 +224,17 @@ class CommonsMathBackendTest {
 
     @Test
     void addQuotientBySqrtFollowsAdagradAndAdam() {
+        double[] w = {1, 2, 3, 4};
         double[] g = {0.5, -1, 2, 0};
         double[] g2 = {0.25, 1, 4, 0};
-        CommonsMathMatrix out = nd.fromArray(2, 2, new double[] {1, 2, 3, 4});
-        nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 1e-8, 0, out);
-        double[] w = {1, 2, 3, 4};
-        assertClose("adagrad", zip(w, zip(g, g2, (u, v) -> u / Math.sqrt(v + 1e-8)), (p, q) -> p - 0.1 * q),
-                nd.toArray(out));
-        nd.addQuotientBySqrt(1.0, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 0, 1e-3, out);
-        assertTrue(Double.isFinite(nd.toArray(out)[3]), "ε outside keeps 0 / 0 away");
+        CommonsMathMatrix adagrad = nd.fromArray(2, 2, w);
+        nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 1e-8, 0, adagrad);
+        double[] step = zip(g, g2, (u, v) -> u / (Math.sqrt(v + 1e-8) + 0));
+        assertClose("adagrad", zip(w, step, (p, q) -> p - 0.1 * q), nd.toArray(adagrad));
+        CommonsMathMatrix adam = nd.fromArray(2, 2, w);
+        nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 0, 1e-3, adam);
+        step = zip(g, g2, (u, v) -> u / (Math.sqrt(v + 0) + 1e-3));
+        assertClose("adam", zip(w, step, (p, q) -> p - 0.1 * q), nd.toArray(adam));
     }
 
     @Test
@@ -317,11 +322,11 @@ class CommonsMathBackendTest {
         return nd.fromArray(cols, rows, transposed);
     }
 
-    private static double[] map(double[] x, java.util.function.DoubleUnaryOperator f) {
-        return java.util.Arrays.stream(x).map(f).toArray();
+    private static double[] map(double[] x, DoubleUnaryOperator f) {
+        return Arrays.stream(x).map(f).toArray();
     }
 
-    private static double[] zip(double[] a, double[] b, java.util.function.DoubleBinaryOperator f) {
+    private static double[] zip(double[] a, double[] b, DoubleBinaryOperator f) {
         double[] out = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = f.applyAsDouble(a[i], b[i]);
@@ -332,10 +337,11 @@ class CommonsMathBackendTest {
     private static void assertClose(String what, double[] expected, double[] actual) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
+            int at = i;
             double e = expected[i];
             double a = actual[i];
             assertTrue(Math.abs(a - e) <= ABSOLUTE + RELATIVE * Math.abs(e),
-                    () -> what + " at " + i + ": expected " + e + ", got " + a + " (difference " + Math.abs(a - e) + ")");
+                    () -> what + " at " + at + ": expected " + e + ", got " + a + " (difference " + Math.abs(a - e) + ")");
         }
     }
 }

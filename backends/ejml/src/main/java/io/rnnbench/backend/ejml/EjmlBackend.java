@@ -15,7 +15,9 @@ import org.ejml.ops.DOperatorUnary;
  * operations use EJML where it has the operation ({@code apply}, {@code elementMult}, {@code elementExp},
  * {@code addEquals}, {@code scale}, {@code maxRows}/{@code sumRows}/{@code divideRows}, {@code sumCols},
  * {@code extract}) and a plain loop over {@code getData()} where it has none (fused and broadcast operations,
- * clamp, the losses), each said in its javadoc. The arithmetic is the raw backend's, formula for formula.
+ * clamp, the losses), each said in its javadoc. The formulas are the raw backend's; results may differ from raw in
+ * the last bits where the order of operations does (EJML's product kernels, column sums added to {@code out} as one
+ * sum, softmax dividing by Σ where raw multiplies by 1/Σ).
  *
  * <p>Matrices are those made by {@link #zeros} and {@link #fromArray}: exactly sized ({@code data.length} =
  * rows·cols) and never reshaped here. That matters for {@code CommonOps_DDRM.apply}, which iterates over the

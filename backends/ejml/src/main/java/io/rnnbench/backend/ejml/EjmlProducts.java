@@ -10,11 +10,14 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * overwrites C (C = α·op(A)·op(B), C's old content never read) and the call that accumulates into it
  * (C += α·op(A)·op(B)). EJML has both forms for all four cases, so no case needs a transposed copy.
  *
- * <p>The α forms are used even when α = 1: the core passes α explicitly, and in
- * {@link CommonOps_MT_DDRM} the α and unit forms run the same kernels. EJML allocates inside two of these
- * calls: {@code multTransAB} and {@code multAddTransAB} take a {@code double[rows of A]} work row per call
- * when A has at least {@code EjmlParameters.MULT_TRANAB_COLUMN_SWITCH} (40) columns (op(A) = Aᵀ and
- * op(B) = Bᵀ together; an RNN does not use this case).
+ * <p>The α forms are used even when α = 1, so one call serves every α. In {@link CommonOps_MT_DDRM} the α and
+ * unit forms run the same kernels; in {@link CommonOps_DDRM} the unit forms add matrix–vector kernels for a
+ * one-column op(B), a shape an RNN step has only in a one-output head.
+ *
+ * <p>Allocation inside EJML: {@code multTransAB} and {@code multAddTransAB} take a new {@code double[rows of A]}
+ * work row per call when A has at least {@code EjmlParameters.MULT_TRANAB_COLUMN_SWITCH} (40) columns (op(A) = Aᵀ
+ * and op(B) = Bᵀ together, which an RNN does not use); every {@link #MULTI_THREADED} call allocates the lambda and
+ * the fork/join work of {@code EjmlConcurrency.loopFor}.
  */
 enum EjmlProducts {
     /** {@link CommonOps_DDRM}: one thread. */

@@ -1,0 +1,168 @@
+package io.rnnbench.benchmarks.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.rnnbench.benchmarks.rnn.Suite;
+import io.rnnbench.benchmarks.shape.Shape;
+import io.rnnbench.core.model.CellType;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads JMH's JSON result format ({@code -rf json}): an array with one object per benchmark × parameter
+ * combination. JMH writes numbers as JSON numbers except undefined ones, which it writes as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} (e.g. the error of a single measurement); both forms are
+ * read. Entries of other benchmarks than the four RNN suites (e.g. the library benchmarks) are skipped.
+ *
+ * @param measurements the RNN suites' entries, in file order
+ * @param run          how the run was made (taken from the first entry: JMH writes the same values in each)
+ */
+public record JmhResultFile(List<Measurement> measurements, RunInfo run) {
+
+    /**
+     * The JVM and the JMH settings of a run.
+     *
+     * @param jmhVersion  e.g. 1.37
+     * @param jdkVersion  e.g. 17.0.15
+     * @param vmName      e.g. OpenJDK 64-Bit Server VM
+     * @param vmVersion   the VM build
+     * @param jvmArgs     the forks' JVM arguments
+     * @param forks       forks per combination
+     * @param warmup      "2 × 1 s"
+     * @param measurement "3 × 1 s"
+     */
+    public record RunInfo(String jmhVersion, String jdkVersion, String vmName, String vmVersion, List<String> jvmArgs,
+                          int forks, String warmup, String measurement) {
+    }
+
+    /**
+     * Reads a result file.
+     *
+     * @throws IOException when it cannot be read
+     * @throws IllegalArgumentException naming the file and the entry when it is not JMH's format or has no RNN
+     *                                  benchmark in it
+     */
+    public static JmhResultFile read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(JsonParser.parseReader(in), file.toString());
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses the text of a result file; {@code source} names it in error messages. */
+    public static JmhResultFile parse(String json, String source) {
+        try {
+            return parse(JsonParser.parseString(json), source);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(source + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static JmhResultFile parse(JsonElement root, String source) {
+        if (!root.isJsonArray()) {
+            throw new IllegalArgumentException(source + ": expected JMH's JSON result array ([ {\"benchmark\": …}, … ]), got "
+                    + (root.isJsonObject() ? "an object" : root.toString()));
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        RunInfo run = null;
+        JsonArray entries = root.getAsJsonArray();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonObject entry = entries.get(i).getAsJsonObject();
+            String benchmark = string(entry, "benchmark", source, i);
+            if (!benchmark.startsWith(Suite.class.getPackageName() + ".")) {
+                continue;
+            }
+            try {
+                measurements.add(measurement(entry, benchmark));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(source + ", entry " + i + " (" + benchmark + "): " + e.getMessage(), e);
+            }
+            if (run == null) {
+                run = runInfo(entry);
+            }
+        }
+        if (measurements.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no result of the RNN benchmarks ("
+                    + Suite.class.getPackageName() + ".*); was the run narrowed to other benchmarks, or did it fail?");
+        }
+        return new JmhResultFile(List.copyOf(measurements), run);
+    }
+
+    private static Measurement measurement(JsonObject entry, String benchmark) {
+        JsonObject params = entry.getAsJsonObject("params");
+        if (params == null) {
+            throw new IllegalArgumentException("no params (backend, cell, shape)");
+        }
+        JsonObject primary = entry.getAsJsonObject("primaryMetric");
+        JsonArray confidence = primary.getAsJsonArray("scoreConfidence");
+        List<List<Double>> rawData = new ArrayList<>();
+        for (JsonElement fork : primary.getAsJsonArray("rawData")) {
+            List<Double> iterations = new ArrayList<>();
+            fork.getAsJsonArray().forEach(v -> iterations.add(number(v)));
+            rawData.add(List.copyOf(iterations));
+        }
+        JsonObject secondary = entry.getAsJsonObject("secondaryMetrics");
+        JsonObject allocation = secondary == null ? null : secondary.getAsJsonObject("gc.alloc.rate.norm");
+        return new Measurement(Suite.ofBenchmark(benchmark), params.get("backend").getAsString(),
+                CellType.valueOf(params.get("cell").getAsString().toUpperCase(Locale.ROOT)),
+                Shape.parse(params.get("shape").getAsString()), number(primary.get("score")),
+                number(primary.get("scoreError")), number(confidence.get(0)), number(confidence.get(1)),
+                primary.get("scoreUnit").getAsString(),
+                allocation == null ? Double.NaN : number(allocation.get("score")), List.copyOf(rawData));
+    }
+
+    private static RunInfo runInfo(JsonObject entry) {
+        List<String> jvmArgs = new ArrayList<>();
+        if (entry.has("jvmArgs")) {
+            entry.getAsJsonArray("jvmArgs").forEach(a -> jvmArgs.add(a.getAsString()));
+        }
+        return new RunInfo(text(entry, "jmhVersion"), text(entry, "jdkVersion"), text(entry, "vmName"),
+                text(entry, "vmVersion"), List.copyOf(jvmArgs), entry.has("forks") ? entry.get("forks").getAsInt() : 0,
+                iterations(entry, "warmup"), iterations(entry, "measurement"));
+    }
+
+    private static String iterations(JsonObject entry, String phase) {
+        return text(entry, phase + "Iterations") + " × " + text(entry, phase + "Time");
+    }
+
+    /** A JSON number, or one of the strings JMH writes for non-finite values ("NaN", "Infinity", "-Infinity"). */
+    static double number(JsonElement value) {
+        if (value == null || value.isJsonNull()) {
+            return Double.NaN;
+        }
+        if (value.getAsJsonPrimitive().isString()) {
+            String s = value.getAsString();
+            return switch (s) {
+                case "NaN" -> Double.NaN;
+                case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
+                case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                default -> Double.parseDouble(s);
+            };
+        }
+        return value.getAsDouble();
+    }
+
+    private static String string(JsonObject entry, String key, String source, int index) {
+        JsonElement value = entry.get(key);
+        if (value == null || !value.isJsonPrimitive()) {
+            throw new IllegalArgumentException(source + ", entry " + index + ": no \"" + key + "\"; is this a JMH result file?");
+        }
+        return value.getAsString();
+    }
+
+    private static String text(JsonObject entry, String key) {
+        JsonElement value = entry.get(key);
+        return value == null || value.isJsonNull() ? "?" : value.getAsString();
+    }
+}

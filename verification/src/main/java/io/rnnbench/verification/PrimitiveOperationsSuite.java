@@ -1,0 +1,268 @@
+package io.rnnbench.verification;
+
+import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Transpose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.function.BiFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every SPI operation of one backend against the reference backend {@code raw}, on awkward shapes (1, odd, prime,
+ * not a multiple of any block size) and on the values that break naive code (β = 0 over a NaN C, logits of ±1e4).
+ * Results agree to {@link Tolerances#ONE_PASS_ATOL} + {@link Tolerances#ONE_PASS_RTOL}·|b|. The suite checks at
+ * the end that it called every method of {@link Backend}. A backend is verified by a subclass with one
+ * constructor: {@code super("my-backend")}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class PrimitiveOperationsSuite {
+    /** Matrix sizes swept: 1, small odd, primes, one past a power of two. */
+    private static final int[][] SHAPES = {{1, 1}, {1, 7}, {7, 1}, {3, 5}, {13, 17}, {31, 65}};
+    private static final int[] GEMM_SIZES = {1, 7, 13, 65};
+
+    private final String backendName;
+    private CountingBackend counting;
+    private Backend<Object> nd;
+    private Backend<Object> reference;
+    private NumpyRandomState random;
+
+    protected PrimitiveOperationsSuite(String backendName) {
+        this.backendName = backendName;
+    }
+
+    @SuppressWarnings("unchecked")
+    @BeforeAll
+    void setUp() {
+        counting = new CountingBackend(Backends.byName(backendName));
+        nd = counting.backend();
+        reference = (Backend<Object>) Backends.byName(BackendAgreementSuite.REFERENCE);
+        random = new NumpyRandomState(Seeds.MODEL);
+    }
+
+    @AfterAll
+    void everySpiMethodWasExercised() {
+        assertTrue(counting.notCalled().isEmpty(), backendName + ": the primitive-operations suite never called "
+                + counting.notCalled() + "; add a check for each new SPI method");
+    }
+
+    @Test
+    void nameIsTheRegistryName() {
+        assertEquals(backendName, nd.name(), "Backend.name() must be the name it is registered under");
+    }
+
+    @Test
+    void boundaryRoundTripsAndShapes() {
+        for (int[] s : SHAPES) {
+            double[] values = random.randn(s[0] * s[1]);
+            Object m = nd.fromArray(s[0], s[1], values);
+            assertEquals(s[0], nd.rows(m));
+            assertEquals(s[1], nd.cols(m));
+            assertEquals(java.util.Arrays.toString(values), java.util.Arrays.toString(nd.toArray(m)), backendName + ": fromArray/toArray");
+            Object zeros = nd.zeros(s[0], s[1]);
+            compare("zeros", s, nd.toArray(zeros), new double[s[0] * s[1]]);
+            nd.fill(zeros, -2.5);
+            double[] filled = new double[s[0] * s[1]];
+            java.util.Arrays.fill(filled, -2.5);
+            compare("fill", s, nd.toArray(zeros), filled);
+        }
+    }
+
+    @Test
+    void gemmInEveryTransposeCase() {
+        for (Transpose opA : Transpose.values()) {
+            for (Transpose opB : Transpose.values()) {
+                for (int m : GEMM_SIZES) {
+                    for (int n : GEMM_SIZES) {
+                        for (int k : GEMM_SIZES) {
+                            for (double beta : new double[] {0.0, 1.0, -0.5}) {
+                                gemm(opA, opB, m, n, k, beta);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void gemm(Transpose opA, Transpose opB, int m, int n, int k, double beta) {
+        int[] a = opA == Transpose.N ? new int[] {m, k} : new int[] {k, m};
+        int[] b = opB == Transpose.N ? new int[] {k, n} : new int[] {n, k};
+        double[] aValues = random.randn(a[0] * a[1]);
+        double[] bValues = random.randn(b[0] * b[1]);
+        double[] cValues = random.randn(m * n);
+        if (beta == 0.0) {
+            java.util.Arrays.fill(cValues, Double.NaN); // β = 0 must ignore C, NaN included
+        }
+        String what = "gemm " + opA + opB + " m=" + m + " n=" + n + " k=" + k + " β=" + beta;
+        compareBoth(what, new int[] {m, n}, (be, ms) -> {
+            Object c = be.fromArray(m, n, cValues);
+            be.gemm(0.7, be.fromArray(a[0], a[1], aValues), opA, be.fromArray(b[0], b[1], bValues), opB, beta, c);
+            return be.toArray(c);
+        });
+    }
+
+    @Test
+    void copyBlockGatherAndScatter() {
+        double[] src = random.randn(13 * 17);
+        double[] dst = random.randn(31 * 65);
+        compareBoth("copyBlock", new int[] {31, 65}, (be, ms) -> {
+            Object d = be.fromArray(31, 65, dst);
+            be.copyBlock(be.fromArray(13, 17, src), 2, 3, d, 17, 47, 11, 14);
+            return be.toArray(d);
+        });
+        int[] index = {4, 0, 12, 4, 7, 4, 12};
+        double[] table = random.randn(13 * 17);
+        compareBoth("gatherRows", new int[] {7, 17}, (be, ms) -> {
+            Object out = be.zeros(7, 17);
+            be.gatherRows(be.fromArray(13, 17, table), index, out);
+            return be.toArray(out);
+        });
+        double[] rows = random.randn(7 * 17);
+        compareBoth("scatterAddRows (repeated indices accumulate)", new int[] {13, 17}, (be, ms) -> {
+            Object t = be.fromArray(13, 17, table);
+            be.scatterAddRows(be.fromArray(7, 17, rows), index, t);
+            return be.toArray(t);
+        });
+    }
+
+    @Test
+    void biasBroadcastAndColumnSums() {
+        for (int[] s : SHAPES) {
+            double[] a = random.randn(s[0] * s[1]);
+            double[] bias = random.randn(s[1]);
+            compareBoth("addRowVector", s, (be, ms) -> {
+                Object out = be.fromArray(s[0], s[1], a);
+                be.addRowVector(be.fromArray(1, s[1], bias), out);
+                return be.toArray(out);
+            });
+            compareBoth("addColumnSums", new int[] {1, s[1]}, (be, ms) -> {
+                Object out = be.fromArray(1, s[1], bias);
+                be.addColumnSums(be.fromArray(s[0], s[1], a), out);
+                return be.toArray(out);
+            });
+        }
+    }
+
+    @Test
+    void elementwiseOperations() {
+        for (int[] s : SHAPES) {
+            int size = s[0] * s[1];
+            double[] x = random.randn(size);
+            double[] y = random.randn(size);
+            double[] z = random.randn(size);
+            double[] positive = random.rand(size);
+            unary("tanh", s, x, (be, m) -> be.tanh(m, m));
+            unary("sigmoid", s, x, (be, m) -> be.sigmoid(m, m));
+            unary("scale", s, x, (be, m) -> be.scale(-1.75, m));
+            unary("clamp", s, x, (be, m) -> be.clamp(m, -0.5, 0.25));
+            compareBoth("tanhBackward", s, (be, ms) -> {
+                Object dx = be.zeros(s[0], s[1]);
+                be.tanhBackward(be.fromArray(s[0], s[1], x), be.fromArray(s[0], s[1], y), dx);
+                return be.toArray(dx);
+            });
+            compareBoth("sigmoidBackward", s, (be, ms) -> {
+                Object dx = be.zeros(s[0], s[1]);
+                be.sigmoidBackward(be.fromArray(s[0], s[1], x), be.fromArray(s[0], s[1], y), dx);
+                return be.toArray(dx);
+            });
+            compareBoth("hadamard", s, (be, ms) -> {
+                Object out = be.zeros(s[0], s[1]);
+                be.hadamard(be.fromArray(s[0], s[1], x), be.fromArray(s[0], s[1], y), out);
+                return be.toArray(out);
+            });
+            compareBoth("addHadamard", s, (be, ms) -> {
+                Object out = be.fromArray(s[0], s[1], z);
+                be.addHadamard(0.3, be.fromArray(s[0], s[1], x), be.fromArray(s[0], s[1], y), out);
+                return be.toArray(out);
+            });
+            compareBoth("axpy", s, (be, ms) -> {
+                Object out = be.fromArray(s[0], s[1], z);
+                be.axpy(-0.6, be.fromArray(s[0], s[1], x), out);
+                return be.toArray(out);
+            });
+            compareBoth("addQuotientBySqrt (Adagrad form)", s, (be, ms) -> {
+                Object out = be.fromArray(s[0], s[1], z);
+                be.addQuotientBySqrt(-0.1, be.fromArray(s[0], s[1], x), be.fromArray(s[0], s[1], positive), 1e-8, 0.0, out);
+                return be.toArray(out);
+            });
+            compareBoth("addQuotientBySqrt (Adam form)", s, (be, ms) -> {
+                Object out = be.fromArray(s[0], s[1], z);
+                be.addQuotientBySqrt(-0.1, be.fromArray(s[0], s[1], x), be.fromArray(s[0], s[1], positive), 0.0, 1e-8, out);
+                return be.toArray(out);
+            });
+            compareBoth("sumOfSquares", new int[] {1, 1}, (be, ms) -> new double[] {be.sumOfSquares(be.fromArray(s[0], s[1], x))});
+        }
+    }
+
+    @Test
+    void softmaxAndLossesAreStableAtExtremeLogits() {
+        for (int[] s : SHAPES) {
+            double[] z = random.randn(s[0] * s[1]);
+            for (int i = 0; i < z.length; i += 3) {
+                z[i] = i % 2 == 0 ? 1e4 : -1e4;
+            }
+            int[] target = new int[s[0]];
+            for (int i = 0; i < target.length; i++) {
+                target[i] = random.nextInt(s[1]);
+            }
+            double[] bits = new double[z.length];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = random.nextInt(2);
+            }
+            unary("softmax", s, z, (be, m) -> be.softmax(m, m));
+            double[][] results = new double[2][];
+            compareBoth("softmaxCrossEntropy", new int[] {1, z.length + 1}, (be, ms) -> {
+                Object dz = be.zeros(s[0], s[1]);
+                double loss = be.softmaxCrossEntropy(be.fromArray(s[0], s[1], z), target, 0.5, dz);
+                return append(be.toArray(dz), loss);
+            });
+            compareBoth("sigmoidCrossEntropy", new int[] {1, z.length + 1}, (be, ms) -> {
+                Object dz = be.zeros(s[0], s[1]);
+                double loss = be.sigmoidCrossEntropy(be.fromArray(s[0], s[1], z), be.fromArray(s[0], s[1], bits), 0.5, dz);
+                results[0] = new double[] {loss};
+                return append(be.toArray(dz), loss);
+            });
+            assertTrue(Double.isFinite(results[0][0]), backendName + ": sigmoid cross-entropy at ±1e4 is " + results[0][0]);
+        }
+    }
+
+    private void unary(String what, int[] shape, double[] x, java.util.function.BiConsumer<Backend<Object>, Object> op) {
+        compareBoth(what + " (in place)", shape, (be, ms) -> {
+            Object m = be.fromArray(shape[0], shape[1], x);
+            op.accept(be, m);
+            return be.toArray(m);
+        });
+    }
+
+    /** Runs {@code op} on the backend under test and on the reference, and compares the arrays it returns. */
+    private void compareBoth(String what, int[] shape, BiFunction<Backend<Object>, Object, double[]> op) {
+        double[] expected = op.apply(reference, null);
+        double[] actual = op.apply(nd, null);
+        for (double v : actual) {
+            assertTrue(Double.isFinite(v) || containsNonFinite(expected), backendName + ", " + what + ": non-finite result " + v);
+        }
+        compare(what + " " + shape[0] + "x" + shape[1], shape, actual, expected);
+    }
+
+    private void compare(String what, int[] shape, double[] actual, double[] expected) {
+        Agreement.assertClose(backendName, "primitive operation", what, shape[1], actual, expected,
+                Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+    }
+
+    private static boolean containsNonFinite(double[] values) {
+        return java.util.Arrays.stream(values).anyMatch(v -> !Double.isFinite(v));
+    }
+
+    private static double[] append(double[] values, double last) {
+        double[] all = java.util.Arrays.copyOf(values, values.length + 1);
+        all[values.length] = last;
+        return all;
+    }
+}

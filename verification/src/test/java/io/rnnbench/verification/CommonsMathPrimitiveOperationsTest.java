@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class CommonsMathPrimitiveOperationsTest extends PrimitiveOperationsSuite {
+    CommonsMathPrimitiveOperationsTest() {
+        super("commons-math");
+    }
+}

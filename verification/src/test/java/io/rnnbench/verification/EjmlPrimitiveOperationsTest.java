@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlPrimitiveOperationsTest extends PrimitiveOperationsSuite {
+    EjmlPrimitiveOperationsTest() {
+        super("ejml");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class RawPrimitiveOperationsTest extends PrimitiveOperationsSuite {
+    RawPrimitiveOperationsTest() {
+        super("raw");
+    }
+}
