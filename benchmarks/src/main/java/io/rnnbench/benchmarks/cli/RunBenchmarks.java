@@ -1,0 +1,115 @@
+package io.rnnbench.benchmarks.cli;
+
+import io.rnnbench.benchmarks.report.Environment;
+import io.rnnbench.benchmarks.report.RunFiles;
+import io.rnnbench.core.spi.Backends;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the benchmark grid: JMH's command line (any JMH option), with the project's defaults filled in where the
+ * command line leaves them open, and a progress line per combination. This is what {@code mvn -pl benchmarks
+ * verify} runs.
+ *
+ * <p>Defaults: the four RNN suites only (the {@code library} package is for backend authors' decisions and runs
+ * only when named); {@code -p backend=all}, where {@code all} (or no backend parameter) means every backend
+ * registered on the class path ({@link Backends#names()}), so a user's own backend joins the grid; {@code -prof gc};
+ * JSON results at {@code target/jmh-result.json}; fail on the first error ({@code -foe true}). Beside the results it
+ * writes {@code jmh-environment.json} (CPU model, cores, OS), which JMH does not record.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.rnnbench.benchmarks.cli.RunBenchmarks
+ * [JMH options]}; it exits non-zero when a benchmark fails.
+ */
+public final class RunBenchmarks {
+    /** The four suites: every benchmark of the {@code rnn} package. */
+    public static final String RNN_SUITES = "io\\.rnnbench\\.benchmarks\\.rnn\\.";
+    /** The backend parameter value that stands for every registered backend. */
+    public static final String ALL_BACKENDS = "all";
+
+    private RunBenchmarks() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = withDefaults(new CommandLineOptions(args));
+        } catch (CommandLineOptionException e) {
+            System.err.println("rnnbench: bad JMH option: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path results = Path.of(options.getResult().get());
+        Environment.current(Backends.names()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
+        OutputFormat jmh = OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(VerboseMode.NORMAL));
+        try {
+            Collection<?> done = new Runner(options, new ProgressFormat(jmh, System.out, combinations(options))).run();
+            if (done.isEmpty()) {
+                System.err.println("rnnbench: no benchmark matched " + options.getIncludes());
+                System.exit(1);
+            }
+        } catch (RunnerException e) {
+            System.err.println("rnnbench: the benchmark run failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** {@code cli} with the project's defaults where it sets nothing. */
+    static Options withDefaults(CommandLineOptions cli) {
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+        if (cli.getIncludes().isEmpty()) {
+            options.include(RNN_SUITES);
+        }
+        Collection<String> backends = cli.getParameter("backend").orElse(List.of(ALL_BACKENDS));
+        if (backends.contains(ALL_BACKENDS)) {
+            options.param("backend", Backends.names().toArray(String[]::new));
+        }
+        if (cli.getProfilers().isEmpty()) {
+            options.addProfiler(GCProfiler.class);
+        }
+        if (!cli.getResult().hasValue()) {
+            options.result("target/" + RunFiles.RESULTS);
+        }
+        if (!cli.getResultFormat().hasValue()) {
+            options.resultFormat(ResultFormatType.JSON);
+        }
+        if (!cli.shouldFailOnError().hasValue()) {
+            options.shouldFailOnError(true);
+        }
+        return options.build();
+    }
+
+    /** How many benchmark × parameter combinations the run has: JMH's list with the options' parameter values. */
+    static int combinations(Options options) {
+        Set<BenchmarkListEntry> benchmarks = BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), options.getIncludes(),
+                options.getExcludes());
+        int total = 0;
+        for (BenchmarkListEntry benchmark : benchmarks) {
+            int product = 1;
+            for (Map.Entry<String, String[]> param : benchmark.getParams().orElse(Map.of()).entrySet()) {
+                product *= options.getParameter(param.getKey()).map(Collection::size).orElse(param.getValue().length);
+            }
+            total += product;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,77 @@
+package io.rnnbench.benchmarks.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The machine a run was made on, which JMH's JSON does not record: CPU model, cores, OS and the time. The runner
+ * writes it beside the results ({@code jmh-environment.json}); the report reads it back.
+ *
+ * @param cpu       the CPU model from {@code /proc/cpuinfo}, or {@code os.arch} where there is none
+ * @param cores     available processors
+ * @param os        OS name, version and architecture
+ * @param java      the runner JVM's {@code java.vendor} and {@code java.runtime.version}
+ * @param maxHeapMb the runner JVM's max heap (the forks' heap is in JMH's jvmArgs)
+ * @param started   when the run started, ISO-8601 UTC
+ * @param backends  the backends registered on the class path
+ */
+public record Environment(String cpu, int cores, String os, String java, long maxHeapMb, String started,
+                          List<String> backends) {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** This machine, now. */
+    public static Environment current(List<String> backends) {
+        return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), Instant.now().toString(), List.copyOf(backends));
+    }
+
+    /** Writes this as JSON, atomically. */
+    public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, GSON.toJson(this) + "\n");
+    }
+
+    /**
+     * Reads a file written by {@link #write}.
+     *
+     * @throws IllegalArgumentException when it is not such a file
+     */
+    public static Environment read(Path file) throws IOException {
+        try {
+            Environment e = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Environment.class);
+            if (e == null || e.cpu == null) {
+                throw new IllegalArgumentException(file + " does not describe a machine (no \"cpu\")");
+            }
+            return e;
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + " is not an environment file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first "model name" of /proc/cpuinfo (Linux), else the architecture. */
+    static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            try {
+                for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("model name")) {
+                        return line.substring(line.indexOf(':') + 1).trim();
+                    }
+                }
+            } catch (IOException e) {
+                // fall through to the architecture
+            }
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,147 @@
+package io.rnnbench.benchmarks.report;
+
+import io.rnnbench.benchmarks.rnn.Suite;
+import io.rnnbench.benchmarks.shape.Shape;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Renders a {@link Report} as Markdown: the machine, the training-step overview (the key table), every
+ * recommendation, then per shape a chart and the full table of every suite, cell and backend.
+ */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    /**
+     * The report's text.
+     *
+     * @param chartNames shapes for which a chart {@code charts/<name>.png} exists beside the report
+     */
+    public static String render(Report report, Set<String> chartNames) {
+        StringBuilder md = new StringBuilder();
+        md.append("# rnnbench: which backend for which RNN/LSTM shape\n\n");
+        appendMachine(md, report);
+        md.append("""
+                How to read it: *time / op* is JMH's mean time per operation and *±* the half-width of its 99.9% \
+                confidence interval over all measurement iterations of all forks. *seq·steps/s* is timesteps × \
+                sequences processed per second (T·B per operation; B for the cell step), *GFLOP/s* is the exact FLOP \
+                count of the operation (`FlopCount`) over the mean time, *alloc / op* is `gc.alloc.rate.norm` from \
+                `-prof gc`, and *× fastest* is the time over the fastest backend's. Two backends whose 99.9% \
+                intervals overlap are **within noise** of each other (marked ≈): the run does not show which is faster.
+
+                """);
+        appendOverview(md, report);
+        md.append("## Recommendations\n\n");
+        for (Ranking r : report.all()) {
+            md.append("- ").append(r.recommendation()).append(".\n");
+        }
+        md.append('\n');
+        for (var byShape : report.rankings().entrySet()) {
+            Shape shape = byShape.getKey();
+            md.append("## `").append(shape.name()).append("`: ").append(shape.describe()).append("\n\n");
+            if (chartNames.contains(shape.name())) {
+                md.append("![").append(shape.name()).append(": time per operation by backend, with 99.9% error bars](")
+                        .append(Charts.fileName(shape)).append(")\n\n");
+            }
+            md.append("| cell | suite | backend | time / op | ± | seq·steps/s | GFLOP/s | alloc / op | × fastest |\n");
+            md.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+            for (Ranking r : byShape.getValue()) {
+                for (Ranking.Entry e : r.entries()) {
+                    Measurement m = e.measurement();
+                    boolean fastest = e == r.fastest();
+                    md.append("| ").append(r.cell().name()).append(" | ").append(r.suite().title()).append(" | ")
+                            .append(fastest ? "**" + m.backend() + "**" : m.backend()).append(" | ")
+                            .append(TimeUnits.format(m.seconds())).append(" | ")
+                            .append(m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a").append(" | ")
+                            .append(count(m.stepsPerSecond())).append(" | ")
+                            .append(TimeUnits.significant(m.gigaflopsPerSecond())).append(" | ")
+                            .append(bytes(m.allocatedBytes())).append(" | ")
+                            .append(fastest ? "1 (fastest)" : (e.tiedWithFastest() ? "≈ " : "") + Ranking.ratio(e.ratioToFastest()))
+                            .append(" |\n");
+                }
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /**
+     * The key table: training step per shape and cell, one column per backend (time and × fastest), and the
+     * choice.
+     */
+    static void appendOverview(StringBuilder md, Report report) {
+        List<Ranking> training = report.all().stream().filter(r -> r.suite() == Suite.TRAINING_STEP).toList();
+        if (training.isEmpty()) {
+            return;
+        }
+        List<String> backends = report.distinct(Measurement::backend).stream().sorted().toList();
+        md.append("## Training step at a glance\n\n| shape | cell |");
+        backends.forEach(b -> md.append(' ').append(b).append(" |"));
+        md.append(" choose |\n|---|---|");
+        backends.forEach(b -> md.append("---:|"));
+        md.append("---|\n");
+        for (Ranking r : training) {
+            md.append("| `").append(r.shape().name()).append("` | ").append(r.cell().name()).append(" |");
+            for (String backend : backends) {
+                md.append(' ').append(r.entries().stream().filter(e -> e.measurement().backend().equals(backend))
+                        .findFirst().map(e -> TimeUnits.format(e.measurement().seconds()) + " ("
+                                + (e.tiedWithFastest() && e != r.fastest() ? "≈ " : "") + Ranking.ratio(e.ratioToFastest()) + ")")
+                        .orElse("–")).append(" |");
+            }
+            List<String> tied = r.entries().stream().filter(Ranking.Entry::tiedWithFastest).map(e -> e.measurement().backend()).toList();
+            md.append(' ').append(String.join(" ≈ ", tied)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void appendMachine(StringBuilder md, Report report) {
+        JmhResultFile.RunInfo run = report.results().run();
+        Environment env = report.environment();
+        if (env != null) {
+            md.append("- **Machine:** ").append(env.cpu()).append(", ").append(env.cores()).append(" cores, ")
+                    .append(env.os()).append('\n');
+        }
+        md.append("- **JVM:** ").append(run.vmName()).append(' ').append(run.jdkVersion()).append(" (").append(run.vmVersion())
+                .append("), fork arguments `").append(String.join(" ", run.jvmArgs())).append("`\n");
+        md.append("- **JMH:** ").append(run.jmhVersion()).append(", ").append(run.forks()).append(" fork(s) per combination, warmup ")
+                .append(run.warmup()).append(", measurement ").append(run.measurement()).append('\n');
+        if (env != null) {
+            md.append("- **Backends on the class path:** ").append(String.join(", ", env.backends()))
+                    .append("; run started ").append(env.started()).append('\n');
+        }
+        md.append('\n');
+    }
+
+    /** A rate with an SI prefix: 1.23 k, 45.6 M. */
+    static String count(double perSecond) {
+        if (!Double.isFinite(perSecond)) {
+            return "n/a";
+        }
+        String[] prefixes = {"", " k", " M", " G"};
+        int p = 0;
+        double value = perSecond;
+        while (value >= 1000 && p < prefixes.length - 1) {
+            value /= 1000;
+            p++;
+        }
+        return TimeUnits.significant(value) + prefixes[p];
+    }
+
+    /** Bytes with a binary prefix: 0 B, 1.50 KiB, 12.3 MiB; "n/a" without {@code -prof gc}. */
+    static String bytes(double bytes) {
+        if (!Double.isFinite(bytes)) {
+            return "n/a";
+        }
+        String[] units = {"B", "KiB", "MiB", "GiB"};
+        int u = 0;
+        double value = bytes;
+        while (value >= 1024 && u < units.length - 1) {
+            value /= 1024;
+            u++;
+        }
+        return u == 0 ? String.format(Locale.ROOT, "%.0f B", value) : TimeUnits.significant(value) + " " + units[u];
+    }
+}

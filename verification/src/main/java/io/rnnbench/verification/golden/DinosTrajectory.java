@@ -1,0 +1,168 @@
+package io.rnnbench.verification.golden;
+
+import io.rnnbench.core.data.Vocabulary;
+import io.rnnbench.core.model.CellType;
+import io.rnnbench.core.model.HeadType;
+import io.rnnbench.core.model.Inputs;
+import io.rnnbench.core.model.ModelConfig;
+import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.RecurrentState;
+import io.rnnbench.core.model.SequenceBatch;
+import io.rnnbench.core.model.Targets;
+import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.train.GradientClipping;
+import io.rnnbench.core.train.Sgd;
+import io.rnnbench.core.train.SmoothedLoss;
+import io.rnnbench.core.train.Trainer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code dinos-trajectory} fixture: the smoothed loss of seed 002's dinosaur-name model ({@code model()} /
+ * {@code optimize()}) trained with NumPy, at checkpoints, and the same run through the core.
+ *
+ * <p>The run, as the fixture's {@code format} documents it: data from {@link DinoNames}; weights
+ * {@code np.random.seed(init_seed); Wax = randn(n_a, V)·s; Waa = randn(n_a, n_a)·s; Wya = randn(V, n_a)·s}, biases 0,
+ * loaded through {@link SeedNotation} (the core's own {@code Network.create} draws in its own layout, so it is not
+ * used); {@code np.random.seed(shuffle_seed); np.random.shuffle(examples)}; step j trains on
+ * {@code examples[j % n]} with {@code X = [None] + name} as dense one-hot rows (None = a zero row), one
+ * {@link Trainer#step} (forward, loss summed over steps, BPTT, clip by value, SGD) from the hidden state carried from
+ * the previous step; the smoothed loss starts at {@code initial_loss} and folds in every step's loss
+ * ({@link SmoothedLoss}).
+ */
+public final class DinosTrajectory {
+    /** The seed's {@code get_initial_loss(vocab_size, dino_names)} uses dino_names = 7 steps. */
+    public static final int SEED_INITIAL_LOSS_STEPS = 7;
+
+    /** The run's settings (the fixture's {@code config}). */
+    public record Config(int hidden, double learningRate, double clip, long initSeed, double initScale, long shuffleSeed,
+                         double initialLoss, int steps) {
+    }
+
+    /** One checkpoint: the smoothed loss after step {@code step} (0-based) and its relative tolerance. */
+    public record Checkpoint(int step, double smoothedLoss, double rtol) {
+    }
+
+    /**
+     * The outcome of a Java run.
+     *
+     * @param smoothedAt         smoothed loss after each checkpoint's step, in checkpoint order
+     * @param lossDefinitionAt   per checkpoint: the core's step loss and Σ_t −log(softmax(z_t)[Y_t]) from its logits
+     * @param uniformGuessLoss   SmoothedLoss.fromUniformGuess(V, 7), to compare with the fixture's initial_loss
+     * @param nanos              wall time of the training loop
+     */
+    public record Run(double[] smoothedAt, double[][] lossDefinitionAt, double uniformGuessLoss, long nanos) {
+    }
+
+    private final Node root;
+    private final Config config;
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
+
+    public DinosTrajectory(Node root) {
+        this.root = root;
+        Node c = root.get("config");
+        this.config = new Config(c.get("n_a").asInt(), c.get("learning_rate").asDouble(), c.get("clip").asDouble(),
+                c.get("init_seed").asLong(), c.get("init_scale").asDouble(), c.get("shuffle_seed").asLong(),
+                c.get("initial_loss").asDouble(), c.get("steps").asInt());
+        for (Node p : root.get("checkpoints").list()) {
+            Checkpoint cp = new Checkpoint(p.get("step").asInt(), p.get("smoothed_loss").asDouble(), p.get("rtol").asDouble());
+            if (cp.step() < 0 || cp.step() >= config.steps()) {
+                throw p.get("step").fail("a step in [0, config.steps = " + config.steps() + ")", String.valueOf(cp.step()));
+            }
+            if (!(cp.rtol() >= 0)) {
+                throw p.get("rtol").fail("a relative tolerance ≥ 0", String.valueOf(cp.rtol()));
+            }
+            checkpoints.add(cp);
+        }
+        if (checkpoints.isEmpty()) {
+            throw root.get("checkpoints").fail("at least one checkpoint", "none");
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public List<Checkpoint> checkpoints() {
+        return checkpoints;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Trains on {@code backend} for {@code config.steps} steps and records the smoothed loss at every checkpoint. */
+    public <M> Run run(Backend<M> nd, DinoNames data) {
+        Vocabulary vocabulary = data.vocabulary();
+        int v = vocabulary.size();
+        int h = config.hidden();
+        NumpyRandomState random = new NumpyRandomState(config.initSeed());
+        Map<String, NdArray> weights = new LinkedHashMap<>();
+        weights.put("Wax", NdArray.of(h, v, scaled(random.randn(h, v), config.initScale())));
+        weights.put("Waa", NdArray.of(h, h, scaled(random.randn(h, h), config.initScale())));
+        weights.put("Wya", NdArray.of(v, h, scaled(random.randn(v, h), config.initScale())));
+        weights.put("ba", NdArray.of(h, 1, new double[h]));
+        weights.put("by", NdArray.of(v, 1, new double[v]));
+        Network<M> network = Network.zeros(nd, new ModelConfig(CellType.RNN, v, h, 1, v, HeadType.PER_STEP_SOFTMAX));
+        SeedNotation.load(network, weights);
+
+        List<String> examples = data.examples();
+        new NumpyRandomState(config.shuffleSeed()).shuffle(examples);
+        List<SequenceBatch> batches = new ArrayList<>(examples.size()); // built once: the run revisits each name ~13 times
+        for (String name : examples) {
+            int[] x = DinoNames.inputs(vocabulary, name);
+            batches.add(new SequenceBatch(x.length, 1, new Inputs.Dense(SeedNotation.oneHotRows(x, v), v),
+                    new Targets.Classes(DinoNames.targets(vocabulary, name))));
+        }
+
+        Trainer<M> trainer = new Trainer<>(network, new Sgd<>(nd, config.learningRate()), GradientClipping.byValue(config.clip()));
+        RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), 1); // a_prev = 0, then carried
+        SmoothedLoss smoothed = new SmoothedLoss(config.initialLoss());
+        double[] at = new double[checkpoints.size()];
+        double[][] lossDefinition = new double[checkpoints.size()][];
+        long start = System.nanoTime();
+        for (int j = 0; j < config.steps(); j++) {
+            SequenceBatch batch = batches.get(j % batches.size());
+            double loss = trainer.step(batch, state); //  state: a_prev in, a of the last step out
+            double value = smoothed.update(loss);
+            for (int k = 0; k < checkpoints.size(); k++) {
+                if (checkpoints.get(k).step() == j) {
+                    at[k] = value;
+                    lossDefinition[k] = new double[] {loss, seedLoss(nd, network.logits(), ((Targets.Classes) batch.targets()).index())};
+                }
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        return new Run(at, lossDefinition, SmoothedLoss.fromUniformGuess(v, SEED_INITIAL_LOSS_STEPS).value(), nanos);
+    }
+
+    /** The seed's loss, Σ_t −log(softmax(z_t)[Y_t]) with softmax = e^(z − max z) / Σ e^(z − max z), from logits [T, V]. */
+    static <M> double seedLoss(Backend<M> nd, M logits, int[] targets) {
+        int v = nd.cols(logits);
+        double[] z = nd.toArray(logits);
+        double loss = 0;
+        for (int t = 0; t < targets.length; t++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < v; j++) {
+                max = Math.max(max, z[t * v + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < v; j++) {
+                sum += Math.exp(z[t * v + j] - max);
+            }
+            loss -= Math.log(Math.exp(z[t * v + targets[t]] - max) / sum);
+        }
+        return loss;
+    }
+
+    private static double[] scaled(double[] values, double scale) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i] * scale;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,525 @@
+package io.rnnbench.verification.golden;
+
+import io.rnnbench.core.data.Vocabulary;
+import io.rnnbench.core.model.CellType;
+import io.rnnbench.core.model.HeadType;
+import io.rnnbench.core.model.Inputs;
+import io.rnnbench.core.model.ModelConfig;
+import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.RecurrentState;
+import io.rnnbench.core.model.SequenceBatch;
+import io.rnnbench.core.model.Targets;
+import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.train.FiniteCheck;
+import io.rnnbench.core.train.GradientClipping;
+import io.rnnbench.core.train.Sgd;
+import io.rnnbench.core.train.Trainer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the cases of a {@code seed002-cases} fixture through the core API on one backend and compares every expected
+ * output. A case is dispatched on its {@code id}: the runner of that name, or of the longest runner name that
+ * prefixes the id (so an extra file may hold {@code rnn_forward_seed7} next to {@code rnn_forward}).
+ *
+ * <p>Where the fixture has {@code expected_corrected} for a key (the seed's printed code is buggy), that key is
+ * compared with the corrected value. Keys the core cannot produce are declared per runner in {@link #NOT_CHECKED}
+ * with the reason, and reported as skipped tests; any other expected key without a check fails the case, so a new
+ * key in a fixture cannot be silently ignored.
+ */
+public final class Seed002Runners {
+    private Seed002Runners() {
+    }
+
+    /** The runner names, i.e. the seed functions (or test blocks) a case can reproduce. */
+    public static final List<String> RUNNERS = List.of("rnn_cell_forward", "rnn_forward", "lstm_cell_forward",
+            "lstm_forward", "rnn_cell_backward", "rnn_backward", "lstm_cell_backward", "lstm_backward", "clip",
+            "choice_example", "sample", "optimize", "XY_example");
+
+    private static final String NO_GATES = "the core does not expose the LSTM gate activations (Network has no accessor "
+            + "for the i, f, g, o of a step)";
+    private static final String NO_DC_NEXT = "needs an upstream gradient on the final cell state (the seed's dc_next): "
+            + "Network.backwardFromHidden takes dh only";
+
+    /** Per runner: expected keys that cannot be checked through the core API, and why. */
+    public static final Map<String, Map<String, String>> NOT_CHECKED = Map.of(
+            "lstm_cell_forward", ordered("ft", NO_GATES, "it", NO_GATES, "cct", NO_GATES, "ot", NO_GATES),
+            "lstm_cell_backward", ordered("dxt", NO_DC_NEXT, "da_prev", NO_DC_NEXT, "dc_prev", NO_DC_NEXT,
+                    "dWf", NO_DC_NEXT, "dbf", NO_DC_NEXT, "dWi", NO_DC_NEXT, "dbi", NO_DC_NEXT, "dWc", NO_DC_NEXT,
+                    "dbc", NO_DC_NEXT));
+
+    /** The runner of a case id: exact, else the longest runner name that prefixes it; null if none. */
+    public static String runnerFor(String id) {
+        String best = null;
+        for (String r : RUNNERS) {
+            if (id.equals(r)) {
+                return r;
+            }
+            if (id.startsWith(r) && (best == null || r.length() > best.length())) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** Expected keys of {@code c} its runner declares uncheckable, with the reason. */
+    public static Map<String, String> notChecked(Seed002Case c) {
+        Map<String, String> declared = NOT_CHECKED.getOrDefault(runnerFor(c.id()), Map.of());
+        Map<String, String> present = new LinkedHashMap<>();
+        for (String key : c.expectedKeys()) {
+            if (declared.containsKey(key)) {
+                present.put(key, declared.get(key));
+            }
+        }
+        return present;
+    }
+
+    /** Runs case {@code c} on {@code backend}, recording every comparison in {@code checks}. */
+    public static <M> void run(Backend<M> backend, Seed002Case c, CaseChecks checks) {
+        String runner = runnerFor(c.id());
+        if (runner == null) {
+            throw new IllegalArgumentException(c.node().source() + ": case \"" + c.id() + "\" names no runner; its id must be "
+                    + "(or start with) one of " + RUNNERS);
+        }
+        Run<M> r = new Run<>(backend, c, checks);
+        switch (runner) {
+            case "rnn_cell_forward", "lstm_cell_forward" -> r.cellForward(cellOf(runner));
+            case "rnn_forward", "lstm_forward" -> r.sequenceForward(cellOf(runner));
+            case "rnn_cell_backward", "lstm_cell_backward" -> r.cellBackward(cellOf(runner));
+            case "rnn_backward", "lstm_backward" -> r.sequenceBackward(cellOf(runner));
+            case "clip" -> r.clip();
+            case "choice_example" -> r.choice();
+            case "sample" -> r.sample();
+            case "optimize" -> r.optimize();
+            case "XY_example" -> r.datasetExample();
+            default -> throw new IllegalStateException("runner " + runner + " is listed but not implemented");
+        }
+        Set<String> missing = new LinkedHashSet<>(c.expectedKeys());
+        missing.removeAll(r.covered);
+        missing.removeAll(NOT_CHECKED.getOrDefault(runner, Map.of()).keySet());
+        if (!missing.isEmpty()) {
+            checks.failure("expected " + missing + " of case " + c.id() + " are not compared by runner " + runner);
+        }
+    }
+
+    private static CellType cellOf(String runner) {
+        return runner.startsWith("lstm") ? CellType.LSTM : CellType.RNN;
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** One case on one backend. */
+    private static final class Run<M> {
+        private final Backend<M> nd;
+        private final Seed002Case c;
+        private final CaseChecks checks;
+        private final Set<String> covered = new LinkedHashSet<>();
+
+        Run(Backend<M> nd, Seed002Case c, CaseChecks checks) {
+            this.nd = nd;
+            this.c = c;
+            this.checks = checks;
+        }
+
+        // ---- comparison helpers ------------------------------------------------------------------------
+
+        /** Compares with expected_corrected.key when the fixture has it (buggy seed code), else expected.key. */
+        void compare(String key, NdArray actual) {
+            if (c.hasCorrected(key)) {
+                checks.close(key + " vs expected_corrected", actual, c.corrected(key).asArray(), c.atol(), c.rtol());
+            } else {
+                checks.close(key, actual, c.expected(key).asArray(), c.atol(), c.rtol());
+            }
+            covered.add(key);
+        }
+
+        /** Compares the keys present in expected (or corrected) with a gradient map in seed notation (keys without 'd'). */
+        void compareGradients(Map<String, NdArray> gradients, CellType cell) {
+            for (Map.Entry<String, NdArray> g : gradients.entrySet()) {
+                for (String key : gradientKeys(g.getKey(), cell)) {
+                    if (c.expectedKeys().contains(key) && !isDeclaredUncheckable(key)) {
+                        compare(key, g.getValue());
+                    }
+                }
+            }
+        }
+
+        boolean isDeclaredUncheckable(String key) {
+            return NOT_CHECKED.getOrDefault(runnerFor(c.id()), Map.of()).containsKey(key);
+        }
+
+        /** The seeds' names for a converter key: "Wax" → dWax; "ba" → dba or db. */
+        static List<String> gradientKeys(String key, CellType cell) {
+            if (cell == CellType.RNN && key.equals("ba")) {
+                return List.of("dba", "db");
+            }
+            return List.of("d" + key);
+        }
+
+        // ---- model helpers --------------------------------------------------------------------------------
+
+        /** The seed's weights of this case under the converter's keys (the RNN's "b" is the converter's "ba"). */
+        Map<String, NdArray> weights(CellType cell) {
+            Map<String, NdArray> w = new LinkedHashMap<>();
+            if (cell == CellType.RNN) {
+                w.put("Wax", c.input("Wax"));
+                w.put("Waa", c.input("Waa"));
+                w.put("ba", c.hasInput("ba") ? c.input("ba") : c.input("b"));
+                w.put("Wya", c.input("Wya"));
+                w.put("by", c.input("by"));
+            } else {
+                for (String k : new String[] {"Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo", "Wy", "by"}) {
+                    w.put(k, c.input(k));
+                }
+            }
+            return w;
+        }
+
+        Network<M> network(CellType cell, Map<String, NdArray> weights) {
+            ModelConfig config = SeedNotation.config(cell, weights, HeadType.PER_STEP_SOFTMAX);
+            Network<M> network = Network.zeros(nd, config);
+            SeedNotation.load(network, weights);
+            return network;
+        }
+
+        /** The initial state of a batch of m: h from {@code a0} [n_a, m] and c from {@code c0} (zeros if null). */
+        RecurrentState<M> state(Network<M> network, NdArray a0, NdArray c0) {
+            RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), a0.dim(1));
+            SeedNotation.loadState(nd, a0, state.h(0));
+            if (c0 != null) {
+                SeedNotation.loadState(nd, c0, state.c(0));
+            }
+            return state;
+        }
+
+        static SequenceBatch denseBatch(NdArray x, Targets targets) {
+            return new SequenceBatch(x.dim(2), x.dim(1), new Inputs.Dense(SeedNotation.sequenceToRows(x), x.dim(0)), targets);
+        }
+
+        /** a, c ([n_a, m, T], c null for the RNN) and y = softmax(logits) ([n_y, m, T]) of a forward pass. */
+        record Forward(NdArray a, NdArray c, NdArray y) {
+        }
+
+        /**
+         * Forward over x [n_x, m, T] from (a0, c0). y comes from one pass over the whole sequence (the logits of every
+         * step); a and c of every step from T one-step passes carrying the state with {@code copyFinalState}, since
+         * the network exposes only the final state. Both passes must end in the same state.
+         */
+        Forward forward(Network<M> network, NdArray x, NdArray a0, NdArray c0) {
+            int m = x.dim(1);
+            int steps = x.dim(2);
+            int hidden = network.config().hiddenSize();
+            int outputs = network.config().outputSize();
+            RecurrentState<M> state = state(network, a0, c0);
+            network.forward(denseBatch(x, Targets.NONE), state);
+            M logits = network.logits(); //                                   [T·m, V]
+            M p = nd.zeros(nd.rows(logits), outputs);
+            nd.softmax(logits, p);
+            NdArray y = SeedNotation.rowsToSequence(nd.toArray(p), outputs, m, steps);
+            RecurrentState<M> whole = RecurrentState.zeros(nd, network.config(), m);
+            network.copyFinalState(whole);
+
+            boolean lstm = network.config().cell().hasCellState();
+            double[] aRows = new double[steps * m * hidden];
+            double[] cRows = lstm ? new double[steps * m * hidden] : null;
+            for (int t = 0; t < steps; t++) {
+                network.forward(denseBatch(SeedNotation.asOneStep(SeedNotation.step(x, t)), Targets.NONE), state);
+                network.copyFinalState(state);
+                System.arraycopy(nd.toArray(state.h(0)), 0, aRows, t * m * hidden, m * hidden);
+                if (lstm) {
+                    System.arraycopy(nd.toArray(state.c(0)), 0, cRows, t * m * hidden, m * hidden);
+                }
+            }
+            NdArray a = SeedNotation.rowsToSequence(aRows, hidden, m, steps);
+            checks.close("final h of the whole-sequence pass vs the stepwise passes",
+                    SeedNotation.readState(nd, whole.h(0)), SeedNotation.readState(nd, state.h(0)), c.atol(), c.rtol());
+            return new Forward(a, lstm ? SeedNotation.rowsToSequence(cRows, hidden, m, steps) : null, y);
+        }
+
+        NdArray input(String... names) {
+            for (String n : names) {
+                if (c.hasInput(n)) {
+                    return c.input(n);
+                }
+            }
+            return c.input(names[0]); // fails naming the first
+        }
+
+        // ---- runners --------------------------------------------------------------------------------------
+
+        /** rnn_cell_forward / lstm_cell_forward: one step of a batch; a_next, (c_next), y. */
+        void cellForward(CellType cell) {
+            Network<M> network = network(cell, weights(cell));
+            NdArray c0 = cell == CellType.LSTM ? c.input("c_prev") : null;
+            Forward f = forward(network, SeedNotation.asOneStep(c.input("xt")), c.input("a_prev"), c0);
+            compare("a_next", SeedNotation.step(f.a(), 0));
+            if (cell == CellType.LSTM) {
+                compare("c_next", SeedNotation.step(f.c(), 0));
+            }
+            compare(cell == CellType.RNN ? "yt_pred" : "yt", SeedNotation.step(f.y(), 0));
+        }
+
+        /** rnn_forward / lstm_forward: a, (c), y of every step; the LSTM starts from c = 0 as the seed does. */
+        void sequenceForward(CellType cell) {
+            Network<M> network = network(cell, weights(cell));
+            NdArray a0 = c.input("a0");
+            NdArray c0 = cell == CellType.LSTM ? new NdArray(a0.shape(), new double[a0.size()]) : null;
+            Forward f = forward(network, c.input("x"), a0, c0);
+            compare("a", f.a());
+            if (cell == CellType.LSTM) {
+                compare("c", f.c());
+            }
+            compare(cell == CellType.RNN ? "y_pred" : "y", f.y());
+        }
+
+        /** rnn_cell_backward / lstm_cell_backward: one step forward, then backward from da_next. */
+        void cellBackward(CellType cell) {
+            Network<M> network = network(cell, weights(cell));
+            NdArray c0 = cell == CellType.LSTM ? c.input("c_prev") : null;
+            NdArray x = SeedNotation.asOneStep(c.input("xt"));
+            Forward f = forward(network, x, c.input("a_prev"), c0);
+            compare("a_next", SeedNotation.step(f.a(), 0));
+            if (cell == CellType.LSTM) {
+                compare("c_next", SeedNotation.step(f.c(), 0));
+            }
+            backward(network, x, c.input("a_prev"), c0, SeedNotation.asOneStep(c.input("da_next")));
+            compareGradients(SeedNotation.read(network, network.gradients()), cell);
+            if (c.expectedKeys().contains("dxt") && !isDeclaredUncheckable("dxt")) {
+                compare("dxt", SeedNotation.step(inputGradient(network, x), 0));
+            }
+            if (c.expectedKeys().contains("da_prev") && !isDeclaredUncheckable("da_prev")) {
+                compare("da_prev", SeedNotation.readState(nd, network.initialStateGradient().h(0)));
+            }
+        }
+
+        /**
+         * rnn_backward / lstm_backward: forward over every step for a, (c), y; backward from da over its T_da steps
+         * (the seed's lstm_backward takes T from da, 4 of the 7 steps: forward over those and backward from da).
+         */
+        void sequenceBackward(CellType cell) {
+            Network<M> network = network(cell, weights(cell));
+            NdArray x = c.input("x");
+            NdArray a0 = c.input("a0");
+            NdArray c0 = cell == CellType.LSTM ? new NdArray(a0.shape(), new double[a0.size()]) : null;
+            Forward f = forward(network, x, a0, c0);
+            compare("a", f.a());
+            if (cell == CellType.LSTM) {
+                compare("c", f.c());
+            }
+            compare(cell == CellType.RNN ? "y_pred" : "y", f.y());
+
+            NdArray da = c.input("da");
+            NdArray xUsed = SeedNotation.firstSteps(x, da.dim(2));
+            backward(network, xUsed, a0, c0, da);
+            compareGradients(SeedNotation.read(network, network.gradients()), cell);
+            compare("dx", inputGradient(network, xUsed));
+            compare("da0", SeedNotation.readState(nd, network.initialStateGradient().h(0)));
+        }
+
+        void backward(Network<M> network, NdArray x, NdArray a0, NdArray c0, NdArray da) {
+            network.forward(denseBatch(x, Targets.NONE), state(network, a0, c0));
+            network.backwardFromHidden(nd.fromArray(da.dim(2) * da.dim(1), da.dim(0), SeedNotation.sequenceToRows(da)));
+        }
+
+        NdArray inputGradient(Network<M> network, NdArray x) {
+            return SeedNotation.rowsToSequence(nd.toArray(network.inputGradient()), x.dim(0), x.dim(1), x.dim(2));
+        }
+
+        /** clip: the gradients loaded into a network's gradient set, GradientClipping.byValue(maxValue), read back. */
+        void clip() {
+            Map<String, NdArray> g = new LinkedHashMap<>();
+            g.put("Wax", c.input("dWax"));
+            g.put("Waa", c.input("dWaa"));
+            g.put("ba", c.input("db"));
+            g.put("Wya", c.input("dWya"));
+            g.put("by", c.input("dby"));
+            Network<M> network = Network.zeros(nd, SeedNotation.config(CellType.RNN, g, HeadType.PER_STEP_SOFTMAX));
+            SeedNotation.load(network, network.gradients(), g);
+            double norm = FiniteCheck.requireFinite(nd, network.gradients(), "gradient");
+            GradientClipping.byValue(c.args().get("maxValue").asDouble()).apply(nd, network.gradients(), norm);
+            compareGradients(SeedNotation.read(network, network.gradients()), CellType.RNN);
+        }
+
+        /** choice_example: NumpyRandomState.choice(n, p) against np.random.choice(a, p=p) after seeding. */
+        void choice() {
+            double[] p = c.args().get("p").asDoubleArray();
+            int n = c.args().get("a").list().size();
+            int index = new NumpyRandomState(c.seed()).choice(n, p);
+            checks.equal("index", index, c.expected("index").asLong());
+            covered.add("index");
+            double u = new NumpyRandomState(c.seed()).randomSample();
+            checks.close("u", u, c.expected("u").asDouble(), 0, 0);
+            covered.add("u");
+            double[] cdf = new double[n]; // as NumpyRandomState.choice documents: cdf = cumsum(p); cdf /= cdf[-1]
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += p[i];
+                cdf[i] = sum;
+            }
+            for (int i = 0; i < n; i++) {
+                cdf[i] /= sum;
+            }
+            checks.close("cdf", new NdArray(new int[] {n}, cdf), new NdArray(new int[] {n}, c.expected("cdf").asDoubleArray()), 0, 0);
+            covered.add("cdf");
+        }
+
+        /**
+         * sample: the seed's sampling loop through the core (one-step passes from the carried state, x = 0 at the
+         * first step, softmax of the logits, NumpyRandomState(counter + seed).choice) until newline or the limit.
+         */
+        void sample() {
+            Node args = c.args();
+            int vocab = args.get("vocab_size").asInt();
+            int newline = args.get("newline_index").asInt();
+            int limit = args.get("limit").asInt();
+            long seed = args.get("sample_seed").asLong();
+            Network<M> network = network(CellType.RNN, weights(CellType.RNN));
+            if (network.config().inputSize() != vocab || network.config().outputSize() != vocab) {
+                checks.failure("Wax/Wya do not fit vocab_size " + vocab);
+                return;
+            }
+            RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), 1);
+            NdArray probsExpected = c.expected("probs_first_steps").asArray();
+            int probSteps = probsExpected.dim(0);
+            double[] probs = new double[probSteps * vocab];
+            List<Integer> indices = new ArrayList<>();
+            List<Long> stepSeeds = new ArrayList<>();
+            int idx = -1;
+            int counter = 0;
+            M p = nd.zeros(1, vocab);
+            while (idx != newline && counter < limit) {
+                int[] x = {indices.isEmpty() ? -1 : idx};
+                network.forward(new SequenceBatch(1, 1, new Inputs.Dense(SeedNotation.oneHotRows(x, vocab), vocab),
+                        Targets.NONE), state);
+                network.copyFinalState(state);
+                nd.softmax(network.logits(), p);
+                double[] y = nd.toArray(p);
+                if (counter < probSteps) {
+                    System.arraycopy(y, 0, probs, counter * vocab, vocab);
+                }
+                stepSeeds.add(counter + seed);
+                idx = new NumpyRandomState(counter + seed).choice(vocab, y);
+                indices.add(idx);
+                seed++;
+                counter++;
+            }
+            if (counter == limit) {
+                indices.add(newline);
+            }
+            int prefix = c.expected("robust_prefix").asInt();
+            covered.add("robust_prefix");
+            int[] ours = indices.stream().mapToInt(Integer::intValue).toArray();
+            int[] expected = c.expected("indices").asIntArray();
+            int[] published = c.expected("published_indices").asIntArray();
+            int n = Math.min(prefix, ours.length);
+            checks.equal("indices[:robust_prefix=" + prefix + "]", Arrays.copyOf(ours, n), Arrays.copyOf(expected, prefix));
+            checks.equal("published_indices[:robust_prefix=" + prefix + "]", Arrays.copyOf(ours, n), Arrays.copyOf(published, prefix));
+            covered.add("indices");
+            covered.add("published_indices");
+
+            long[] expectedSeeds = Arrays.stream(c.expected("step_seeds").asIntArray()).asLongStream().toArray();
+            int s = Math.min(prefix, expectedSeeds.length);
+            long[] oursSeeds = stepSeeds.stream().mapToLong(Long::longValue).limit(s).toArray();
+            checks.equal("step_seeds[:robust_prefix]", Arrays.stream(oursSeeds).mapToInt(v -> (int) v).toArray(),
+                    Arrays.stream(Arrays.copyOf(expectedSeeds, s)).mapToInt(v -> (int) v).toArray());
+            covered.add("step_seeds");
+            double[] u = new double[expectedSeeds.length]; // the uniform each step's choice draws, for every listed seed
+            for (int k = 0; k < u.length; k++) {
+                u[k] = new NumpyRandomState(expectedSeeds[k]).randomSample();
+            }
+            double[] uExpected = c.expected("u").asDoubleArray();
+            checks.close("u (random_sample after each step seed)", new NdArray(new int[] {u.length}, u),
+                    new NdArray(new int[] {uExpected.length}, uExpected), 0, 0);
+            covered.add("u");
+            checks.close("probs_first_steps", new NdArray(probsExpected.shape(), probs), probsExpected,
+                    GoldenTolerances.SAMPLE_PROBS_ATOL, GoldenTolerances.SAMPLE_PROBS_RTOL);
+            covered.add("probs_first_steps");
+        }
+
+        /**
+         * optimize: forward and loss, BPTT, clip by value, one SGD step, i.e. the core's Trainer.step with Sgd and
+         * GradientClipping.byValue; the unclipped gradients come from a forward/backward before it.
+         */
+        void optimize() {
+            Node args = c.args();
+            int vocab = args.get("vocab_size").asInt();
+            int[] xs = args.get("X").asIndexArrayWithNone();
+            int[] ys = args.get("Y").asIntArray();
+            Network<M> network = network(CellType.RNN, weights(CellType.RNN));
+            SequenceBatch batch = new SequenceBatch(xs.length, 1, new Inputs.Dense(SeedNotation.oneHotRows(xs, vocab), vocab),
+                    new Targets.Classes(ys));
+            RecurrentState<M> state = state(network, c.input("a_prev"), null);
+
+            network.forward(batch, state);
+            network.backward();
+            Map<String, NdArray> unclipped = SeedNotation.read(network, network.gradients());
+            Node expectedUnclipped = c.expected("gradients_unclipped");
+            for (String key : expectedUnclipped.keys()) {
+                checks.close("gradients_unclipped." + key, unclipped.get(converterKey(key)), expectedUnclipped.get(key).asArray(),
+                        c.atol(), c.rtol());
+            }
+            covered.add("gradients_unclipped");
+
+            Trainer<M> trainer = new Trainer<>(network, new Sgd<>(nd, args.get("learning_rate").asDouble()),
+                    GradientClipping.byValue(args.get("maxValue").asDouble()));
+            double loss = trainer.step(batch, state);
+            checks.close("loss", loss, c.expected("loss").asDouble(), c.atol(), c.rtol());
+            covered.add("loss");
+            Map<String, NdArray> clipped = SeedNotation.read(network, network.gradients());
+            compareGradients(clipped, CellType.RNN);
+            checks.equal("argmax_dWax_flat", argmax(clipped.get("Wax").data()), c.expected("argmax_dWax_flat").asLong());
+            covered.add("argmax_dWax_flat");
+            compare("a_last", SeedNotation.readState(nd, state.h(0)));
+            Map<String, NdArray> after = SeedNotation.read(network, network.parameters());
+            Node expectedAfter = c.expected("parameters_after");
+            for (String key : expectedAfter.keys()) {
+                checks.close("parameters_after." + key, after.get(converterKey("d" + key)),
+                        expectedAfter.get(key).asArray(), c.atol(), c.rtol());
+            }
+            covered.add("parameters_after");
+        }
+
+        /** The converter key of an RNN gradient name: dWax → Wax, db/dba → ba. */
+        static String converterKey(String gradientName) {
+            String k = gradientName.substring(1);
+            return k.equals("b") ? "ba" : k;
+        }
+
+        /** np.argmax: the first index of the maximum. */
+        static int argmax(double[] v) {
+            int best = 0;
+            for (int i = 1; i < v.length; i++) {
+                if (v[i] > v[best]) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /** XY_example: X = [None] + indices of the name, Y = X[1:] + [newline], built as the dinos run builds them. */
+        void datasetExample() {
+            Node args = c.args();
+            List<String> examples = args.get("examples").asStringList();
+            String name = examples.get(args.get("index").asInt() % examples.size());
+            Vocabulary vocabulary = DinoNames.fromResource().vocabulary();
+            int[] expectedX = c.expected("X").asIndexArrayWithNone();
+            checks.equal("X (None as −1)", DinoNames.inputs(vocabulary, name), expectedX);
+            checks.equal("Y", DinoNames.targets(vocabulary, name), c.expected("Y").asIntArray());
+            covered.add("X");
+            covered.add("Y");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlMtAgreementTest extends BackendAgreementSuite {
+    EjmlMtAgreementTest() {
+        super("ejml-mt");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlMtGradientCheckTest extends GradientCheckSuite {
+    EjmlMtGradientCheckTest() {
+        super("ejml-mt");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlMtPrimitiveOperationsTest extends PrimitiveOperationsSuite {
+    EjmlMtPrimitiveOperationsTest() {
+        super("ejml-mt");
+    }
+}
