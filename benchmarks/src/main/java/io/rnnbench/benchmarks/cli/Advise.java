@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.report.ConsoleSummary;
 import io.rnnbench.benchmarks.report.JmhResultFile;
 import io.rnnbench.benchmarks.report.Report;
 import io.rnnbench.benchmarks.report.Ranking;
@@ -39,8 +40,14 @@ public final class Advise {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> flags;
+        CellType cell;
+        Shape shape;
+        List<Suite> suites;
         try {
             flags = flags(args);
+            cell = CellType.valueOf(flags.get("cell").toUpperCase(Locale.ROOT));
+            shape = Shape.parse(flags.get("shape"));
+            suites = suites(flags.getOrDefault("suite", "training-step"));
         } catch (IllegalArgumentException e) {
             System.err.println("advise: " + e.getMessage());
             System.err.println("usage: Advise --cell rnn|lstm --shape X=128,H=256,B=32,T=50,L=1[,onehot] "
@@ -48,9 +55,6 @@ public final class Advise {
             System.exit(2);
             return;
         }
-        CellType cell = CellType.valueOf(flags.get("cell").toUpperCase(Locale.ROOT));
-        Shape shape = Shape.parse(flags.get("shape"));
-        List<Suite> suites = suites(flags.getOrDefault("suite", "training-step"));
         Path json = Files.createTempFile("rnnbench-advise", ".json");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("backend", flags.getOrDefault("backends", String.join(",", Backends.names())).split(","))
@@ -79,7 +83,7 @@ public final class Advise {
         Files.deleteIfExists(json);
         System.out.println();
         for (Ranking r : report.all()) {
-            System.out.println(io.rnnbench.benchmarks.report.ConsoleSummary.line(r));
+            System.out.println(ConsoleSummary.line(r));
             System.out.println("  → " + r.recommendation());
         }
     }

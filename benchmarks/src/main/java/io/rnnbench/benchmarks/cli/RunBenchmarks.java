@@ -106,7 +106,8 @@ public final class RunBenchmarks {
         for (BenchmarkListEntry benchmark : benchmarks) {
             int product = 1;
             for (Map.Entry<String, String[]> param : benchmark.getParams().orElse(Map.of()).entrySet()) {
-                product *= options.getParameter(param.getKey()).map(Collection::size).orElse(param.getValue().length);
+                Collection<String> given = options.getParameter(param.getKey()).orElse(null);
+                product *= given == null ? param.getValue().length : given.size();
             }
             total += product;
         }

@@ -19,7 +19,7 @@ public final class ConsoleSummary {
     }
 
     /** "large LSTM training step: raw 1.23 s ± 0.01 s, ejml 2.21 s ± 0.02 s (1.80×), …". */
-    static String line(Ranking r) {
+    public static String line(Ranking r) {
         StringBuilder s = new StringBuilder(String.format("%-12s %-4s %-13s:", r.shape().name(), r.cell().name(), r.suite().title()));
         for (Ranking.Entry e : r.entries()) {
             Measurement m = e.measurement();

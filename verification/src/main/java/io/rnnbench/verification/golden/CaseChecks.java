@@ -165,6 +165,10 @@ public final class CaseChecks {
         }
     }
 
+    public String backend() {
+        return backend;
+    }
+
     public List<Result> results() {
         return Collections.unmodifiableList(results);
     }

@@ -193,7 +193,6 @@ public final class GoldenFixtures {
         CaseChecks checks = new CaseChecks("NumpyRandomState", "rng_vectors");
         if (v.has("seed1_genrand_int32_first8")) {
             NumpyRandomState r = new NumpyRandomState(1);
-            int[] expected = v.get("seed1_genrand_int32_first8").asDoubleArray().length > 0 ? null : new int[0];
             double[] words = v.get("seed1_genrand_int32_first8").asDoubleArray();
             double[] ours = new double[words.length];
             for (int i = 0; i < ours.length; i++) {
@@ -318,8 +317,8 @@ public final class GoldenFixtures {
             return;
         }
         for (CaseChecks.Result r : checks.results()) {
-            System.out.printf(Locale.ROOT, "golden summary | %s | %s | max|a−b| %.3e | rel %.3e | used %.3f of (atol %.0e, rtol %.0e) | %s%n",
-                    what, r.tensor(), r.worstAbs(), r.worstRel(), r.usage(), r.atol(), r.rtol(), r.passed() ? "ok" : "FAIL");
+            System.out.printf(Locale.ROOT, "golden summary | %s | %s | %s | max|a−b| %.3e | rel %.3e | used %.3f of (atol %.0e, rtol %.0e) | %s%n",
+                    checks.backend(), what, r.tensor(), r.worstAbs(), r.worstRel(), r.usage(), r.atol(), r.rtol(), r.passed() ? "ok" : "FAIL");
         }
     }
 }

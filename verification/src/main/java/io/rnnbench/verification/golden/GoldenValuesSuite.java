@@ -1,0 +1,39 @@
+package io.rnnbench.verification.golden;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+/**
+ * Golden values of seed document 002 ({@code 002_b8e24a33f7939657.txt}: Andrew Ng's RNN/LSTM step by step and the
+ * dinosaur-name model) on one backend, by name: the 13 NumPy test blocks ({@link Seed002Runners}), the NumPy
+ * training trajectory of the dinosaur-name model ({@link DinosTrajectory}), and every extra fixture file named by
+ * {@code -Drnnbench.fixtures=a.json,b.json} (dispatched on its {@code kind}). A backend is verified by a subclass
+ * with one constructor: {@code super("my-backend")}. Formats: {@code verification/README.md}, "Golden values".
+ */
+public abstract class GoldenValuesSuite {
+    private final String backendName;
+
+    protected GoldenValuesSuite(String backendName) {
+        this.backendName = backendName;
+    }
+
+    /** Seed 002's test blocks: inputs regenerated from seed + draws, then every expected output through the core. */
+    @TestFactory
+    Stream<DynamicNode> seed002Cases() {
+        return GoldenFixtures.resource(backendName, GoldenFixtures.SEED002_RESOURCE);
+    }
+
+    /** Seed 002's dinosaur-name model trained for 20,001 steps, against the NumPy smoothed loss at every 2,000th. */
+    @TestFactory
+    Stream<DynamicNode> dinosTrajectory() {
+        return GoldenFixtures.resource(backendName, GoldenFixtures.DINOS_RESOURCE);
+    }
+
+    /** The files named by {@value GoldenFixtures#PROPERTY}, if any. */
+    @TestFactory
+    Stream<DynamicNode> extraFixtures() {
+        return GoldenFixtures.extraFiles(backendName);
+    }
+}

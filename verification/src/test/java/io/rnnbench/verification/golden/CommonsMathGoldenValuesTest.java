@@ -1,0 +1,7 @@
+package io.rnnbench.verification.golden;
+
+class CommonsMathGoldenValuesTest extends GoldenValuesSuite {
+    CommonsMathGoldenValuesTest() {
+        super("commons-math");
+    }
+}

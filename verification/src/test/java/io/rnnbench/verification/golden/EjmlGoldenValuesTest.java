@@ -1,0 +1,7 @@
+package io.rnnbench.verification.golden;
+
+class EjmlGoldenValuesTest extends GoldenValuesSuite {
+    EjmlGoldenValuesTest() {
+        super("ejml");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification.golden;
+
+class RawGoldenValuesTest extends GoldenValuesSuite {
+    RawGoldenValuesTest() {
+        super("raw");
+    }
+}
