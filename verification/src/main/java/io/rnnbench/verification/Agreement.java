@@ -12,14 +12,15 @@ public final class Agreement {
      * backend, the check, the tensor, the worst index (row, column), both values and the relative error.
      *
      * @param cols columns of the tensor, to report a row-major index as (row, column)
+     * @return the worst error as a fraction of its allowance (≤ 1 when the assertion passes)
      */
-    public static void assertClose(String backend, String check, String tensor, int cols, double[] actual,
+    public static double assertClose(String backend, String check, String tensor, int cols, double[] actual,
                                    double[] expected, double atol, double rtol) {
         if (actual.length != expected.length) {
             fail(backend + ", " + check + ", " + tensor + ": " + actual.length + " entries, reference has " + expected.length);
         }
         int worst = -1;
-        double worstExcess = 1.0;
+        double worstExcess = 0.0;
         for (int i = 0; i < actual.length; i++) {
             double allowed = atol + rtol * Math.abs(expected[i]);
             double error = Math.abs(actual[i] - expected[i]);
@@ -29,17 +30,18 @@ public final class Agreement {
                 worstExcess = excess;
             }
         }
-        if (worst >= 0) {
+        if (worstExcess > 1.0) {
             double a = actual[worst];
             double b = expected[worst];
             fail(String.format("%s, %s, %s: worst at (%d, %d): %s %.17g, reference %.17g, |a−b| %.3e, relative %.3e "
                             + "(allowed %.1e + %.1e·|b|)", backend, check, tensor, worst / cols, worst % cols, backend, a, b,
                     Math.abs(a - b), Math.abs(a - b) / Math.max(Math.abs(b), Double.MIN_NORMAL), atol, rtol));
         }
+        return worstExcess;
     }
 
     /** {@link #assertClose} for one number. */
-    public static void assertClose(String backend, String check, String what, double actual, double expected, double atol, double rtol) {
-        assertClose(backend, check, what, 1, new double[] {actual}, new double[] {expected}, atol, rtol);
+    public static double assertClose(String backend, String check, String what, double actual, double expected, double atol, double rtol) {
+        return assertClose(backend, check, what, 1, new double[] {actual}, new double[] {expected}, atol, rtol);
     }
 }

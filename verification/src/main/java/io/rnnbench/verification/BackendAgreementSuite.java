@@ -92,26 +92,35 @@ public abstract class BackendAgreementSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("onePassCases")
     void onePassAgreesWithReference(ModelCase modelCase) {
+        onePassAgrees(modelCase, "agreement with raw: one pass");
+    }
+
+    private void onePassAgrees(ModelCase modelCase, String checkName) {
         assumeFalse(backendName.equals(REFERENCE), "the reference is not compared with itself");
+        VerificationReport.check(backendName, checkName, () -> {
         Pass reference = onePass(Backends.byName(REFERENCE), modelCase);
         Pass candidate = onePass(Backends.byName(backendName), modelCase);
         String check = "one forward/backward, " + modelCase;
-        Agreement.assertClose(backendName, check, "loss", candidate.loss, reference.loss, Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+        double worst = Agreement.assertClose(backendName, check, "loss", candidate.loss, reference.loss,
+                Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
         for (int i = 0; i < reference.names.size(); i++) {
-            Agreement.assertClose(backendName, check, reference.names.get(i), reference.cols.get(i), candidate.values.get(i),
-                    reference.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+            worst = Math.max(worst, Agreement.assertClose(backendName, check, reference.names.get(i), reference.cols.get(i),
+                    candidate.values.get(i), reference.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
         }
+        return worst;
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("awkwardShapeCases")
     void awkwardShapesAgreeWithReference(ModelCase modelCase) {
-        onePassAgreesWithReference(modelCase); // skipped for the reference itself
+        onePassAgrees(modelCase, "agreement with raw: awkward shapes");
     }
 
     @ParameterizedTest(name = "{0} L={1}")
     @MethodSource("trainingCases")
     void sameSeedTwiceIsBitIdentical(CellType cell, int layers) {
+        VerificationReport.check(backendName, "determinism (same seed twice)", () -> {
         Backend<?> backend = Backends.byName(backendName);
         List<double[]> first = train(backend, cell, layers);
         List<double[]> second = train(backend, cell, layers);
@@ -124,21 +133,27 @@ public abstract class BackendAgreementSuite {
                 }
             }
         }
+        return 0.0;
+        });
     }
 
     @ParameterizedTest(name = "{0} L={1}")
     @MethodSource("trainingCases")
     void parametersAgreeAfterTraining(CellType cell, int layers) {
         assumeFalse(backendName.equals(REFERENCE), "the reference is not compared with itself");
+        VerificationReport.check(backendName, "agreement with raw: after " + Tolerances.TRAINING_STEPS + " Adagrad steps", () -> {
         List<double[]> reference = train(Backends.byName(REFERENCE), cell, layers);
         List<double[]> candidate = train(Backends.byName(backendName), cell, layers);
         ModelConfig config = trainingConfig(cell, layers);
         List<NamedMatrix<?>> names = new ArrayList<>(Network.zeros(Backends.byName(REFERENCE), config).parameters().list());
+        double worst = 0;
         for (int i = 0; i < reference.size(); i++) {
-            Agreement.assertClose(backendName, Tolerances.TRAINING_STEPS + " Adagrad steps, " + cell + " L=" + layers,
-                    names.get(i).name(), names.get(i).cols(), candidate.get(i), reference.get(i),
-                    Tolerances.TRAINED_ATOL, Tolerances.TRAINED_RTOL);
+            worst = Math.max(worst, Agreement.assertClose(backendName, Tolerances.TRAINING_STEPS + " Adagrad steps, " + cell
+                    + " L=" + layers, names.get(i).name(), names.get(i).cols(), candidate.get(i), reference.get(i),
+                    Tolerances.TRAINED_ATOL, Tolerances.TRAINED_RTOL));
         }
+        return worst;
+        });
     }
 
     private static <M> Pass onePass(Backend<M> backend, ModelCase modelCase) {

@@ -140,6 +140,11 @@ public final class GradientCheck {
             return tensors.stream().allMatch(TensorResult::passes);
         }
 
+        /** The worst entry's error as a fraction of the tolerance (≤ 1 passes; ∞ for NaN or ∞). */
+        public double worstFractionOfTolerance() {
+            return tensors.stream().mapToDouble(TensorResult::badness).max().orElse(0);
+        }
+
         /** Every tensor's worst entry, one per line. */
         public String describe(String context) {
             StringBuilder text = new StringBuilder("gradient check, backend " + backend + ", " + context + ":");

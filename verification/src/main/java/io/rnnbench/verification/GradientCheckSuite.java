@@ -62,17 +62,23 @@ public abstract class GradientCheckSuite {
     }
 
     private <M> void check(Backend<M> backend, ModelCase modelCase) {
-        ModelCase.Instance<M> instance = modelCase.build(backend);
-        GradientCheck.Report report = GradientCheck.check(instance.network(), instance.batch(), instance.initialState(),
-                modelCase.truncation(), MAX_ENTRIES);
-        if (!report.passes()) {
-            fail(report.describe(modelCase.toString()));
-        }
+        VerificationReport.check(backendName, "gradient check", () -> {
+            ModelCase.Instance<M> instance = modelCase.build(backend);
+            GradientCheck.Report report = GradientCheck.check(instance.network(), instance.batch(), instance.initialState(),
+                    modelCase.truncation(), MAX_ENTRIES);
+            if (!report.passes()) {
+                fail(report.describe(modelCase.toString()));
+            }
+            return report.worstFractionOfTolerance();
+        });
     }
 
     @Test
     void secondBackwardIsBitIdentical() {
-        secondBackwardIsBitIdentical(Backends.byName(backendName));
+        VerificationReport.check(backendName, "gradient: second backward bit-identical", () -> {
+            secondBackwardIsBitIdentical(Backends.byName(backendName));
+            return 0.0;
+        });
     }
 
     private <M> void secondBackwardIsBitIdentical(Backend<M> backend) {
@@ -93,7 +99,10 @@ public abstract class GradientCheckSuite {
 
     @Test
     void zeroUpstreamGradientGivesZeroGradients() {
-        zeroUpstreamGradientGivesZeroGradients(Backends.byName(backendName));
+        VerificationReport.check(backendName, "gradient: zero upstream gives zero", () -> {
+            zeroUpstreamGradientGivesZeroGradients(Backends.byName(backendName));
+            return 0.0;
+        });
     }
 
     private <M> void zeroUpstreamGradientGivesZeroGradients(Backend<M> backend) {
@@ -115,7 +124,10 @@ public abstract class GradientCheckSuite {
 
     @Test
     void gradientShapesEqualParameterShapes() {
-        gradientShapesEqualParameterShapes(Backends.byName(backendName));
+        VerificationReport.check(backendName, "gradient: shapes equal parameter shapes", () -> {
+            gradientShapesEqualParameterShapes(Backends.byName(backendName));
+            return 0.0;
+        });
     }
 
     private <M> void gradientShapesEqualParameterShapes(Backend<M> backend) {
@@ -132,7 +144,10 @@ public abstract class GradientCheckSuite {
 
     @Test
     void nonFiniteGradientFailsLoudly() {
-        nonFiniteGradientFailsLoudly(Backends.byName(backendName));
+        VerificationReport.check(backendName, "gradient: NaN fails loudly", () -> {
+            nonFiniteGradientFailsLoudly(Backends.byName(backendName));
+            return 0.0;
+        });
     }
 
     private <M> void nonFiniteGradientFailsLoudly(Backend<M> backend) {

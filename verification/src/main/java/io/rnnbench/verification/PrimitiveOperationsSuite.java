@@ -252,8 +252,8 @@ public abstract class PrimitiveOperationsSuite {
     }
 
     private void compare(String what, int[] shape, double[] actual, double[] expected) {
-        Agreement.assertClose(backendName, "primitive operation", what, shape[1], actual, expected,
-                Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+        VerificationReport.check(backendName, "primitive operations vs raw", () -> Agreement.assertClose(backendName,
+                "primitive operation", what, shape[1], actual, expected, Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
     }
 
     private static boolean containsNonFinite(double[] values) {

@@ -20,7 +20,7 @@ public final class AtomicFiles {
     public static void write(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path temp = dir.resolve("." + file.getFileName() + ".tmp"); // same directory: the move is a rename
         try {
             Files.write(temp, bytes);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -130,7 +130,7 @@ public final class GoldenFixtures {
         List<DynamicNode> tests = new ArrayList<>();
         if (c.seed() != null) {
             tests.add(DynamicTest.dynamicTest(c.id() + ": inputs regenerate from seed " + c.seed() + " + " + c.draws().size()
-                    + " draws (≤ " + GoldenTolerances.DRAW_ULPS + " ulps)" + externalNote(c), () -> checkInputs(c)));
+                    + " draws (≤ " + GoldenTolerances.DRAW_ULPS + "·2^-52 relative)" + externalNote(c), () -> checkInputs(c)));
         }
         Map<String, String> notChecked = Seed002Runners.notChecked(c);
         List<String> compared = new ArrayList<>();

@@ -9,9 +9,10 @@ public final class GoldenTolerances {
     }
 
     /**
-     * Regenerated inputs vs the stored ones, in units in the last place. Uniform draws are bit-exact; a Gaussian may
-     * differ by up to 2 ulps where Java's {@code Math.log} and glibc's {@code log} round differently (see
-     * {@code NumpyRandomState}); a scaled draw ({@code randn·scale}) is one rounded multiply of that.
+     * Regenerated inputs vs the stored ones: |a − b| ≤ DRAW_ULPS·2<sup>−52</sup>·|b|. Uniform draws are bit-exact; a
+     * Gaussian differs by a relative 1–2·2<sup>−53</sup> where Java's {@code Math.log} and glibc's {@code log} round
+     * differently (see {@code NumpyRandomState}), which counts as up to 3 ulps just below a power of two (seed 2,
+     * Gaussian #3248 of the {@code sample} case); a scaled draw ({@code randn·scale}) is one rounded multiply of that.
      */
     public static final long DRAW_ULPS = 2;
 

@@ -3,29 +3,33 @@ package io.rnnbench.backend.commonsmath;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Shapes;
 import io.rnnbench.core.spi.Transpose;
-import org.apache.commons.math3.linear.BlockRealMatrix;
+import org.apache.commons.math3.linear.AbstractRealMatrix;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
 import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
 
 /**
- * Apache Commons Math 3.6.1 through its {@code RealMatrix} API, on {@link BlockRealMatrix}. Measured with
- * {@code CommonsMathMatrixClassBenchmark} (2-core Xeon VM, JDK 17): against {@code Array2DRowRealMatrix} it is
- * 2.6–5× faster for the batch-1 products of the character models ([1, 128]·[128, 512], [1, 128]·[128, 65]) and
- * 1.1–1.9× slower for batch ≥ 32 ([32, 256]·[256, 1024], [32, 256]ᵀ·[32, 1024]); the smaller worst case decides.
- * Its {@code getEntry} is the slower one (binary elementwise walks ~14× slower), which matters little next to
- * {@code tanh} and {@code exp}.
+ * Apache Commons Math 3.6.1 through its {@code RealMatrix} API, on one matrix class {@code T} chosen by a
+ * {@link CommonsMathMatrixClass}: {@code BlockRealMatrix} ({@value CommonsMathBackendProvider#NAME}) or
+ * {@code Array2DRowRealMatrix} ({@value CommonsMathArrayBackendProvider#NAME}). Measured with
+ * {@code CommonsMathMatrixClassBenchmark}, Block is 2.6–5× faster for the batch-1 products of the character
+ * models and Array2D 1.6–1.9× faster for batch ≥ 32, and Array2D's {@code getEntry} makes binary elementwise
+ * walks ~14× faster (numbers in {@link CommonsMathMatrixClass}). Neither is the fastest for every shape, so both
+ * are registered and the benchmark report recommends one per shape. This class is the same code for both: only
+ * zeros, A·B and Aᵀ come from the {@link CommonsMathMatrixClass}.
  *
  * <p>How the library is used:
  * <ul>
  *   <li>Products: {@code multiply} and {@code transpose}, which return new matrices; {@link #gemm} keeps the
- *       product as C's new matrix ({@link CommonsMathMatrix}). 3.6.1 has no transposed product
+ *       product as C's new matrix ({@link CommonsMathMatrix}). {@code multiply} is the class's same-class
+ *       overload ({@link CommonsMathMatrixClass#multiply}). 3.6.1 has no transposed product
  *       ({@code transposeMultiply} and {@code multiplyTransposed} came later, in Hipparchus and Commons Math 4),
  *       so op = T costs one {@code transpose()} copy.</li>
  *   <li>Everything else: one walk of the written matrix with a changing visitor (or of the read matrix with a
  *       preserving visitor) that reads the other operands with {@code getEntry(row, column)}. The library's
  *       value-returning {@code add}/{@code scalarMultiply} would allocate a matrix per call, and its internal
- *       arrays are not ours to loop over. Elementwise walks use {@code walkInOptimizedOrder}; walks that
- *       accumulate sums use {@code walkInRowOrder}, so they add in the raw backend's order.</li>
+ *       arrays are not ours to loop over. Elementwise walks use {@code walkInOptimizedOrder} (blocks for Block,
+ *       rows for Array2D); walks that accumulate sums use {@code walkInRowOrder}, so they add in the raw
+ *       backend's order whatever the class.</li>
  * </ul>
  * Reading an operand with {@code getEntry(row, column)} in the visit of that same entry is what makes
  * "output may be an input" hold: the entry is read before the walk stores the returned value.
@@ -34,25 +38,38 @@ import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
  * either or both operands are transposed, and one visitor unless α = 1 and β = 0; the softmax operations
  * allocate three visitors and three {@code double[m]} row arrays (four for the loss); every other operation
  * allocates one visitor object.
+ *
+ * @param <T> the Commons Math matrix class held by every {@link CommonsMathMatrix} of this backend
  */
-public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
+public final class CommonsMathBackend<T extends AbstractRealMatrix> implements Backend<CommonsMathMatrix<T>> {
+    private final String name;
+    private final CommonsMathMatrixClass<T> matrixClass;
+
+    /**
+     * @param name        the registry name this backend reports
+     * @param matrixClass the matrix class, and its zeros, product and transpose
+     */
+    CommonsMathBackend(String name, CommonsMathMatrixClass<T> matrixClass) {
+        this.name = name;
+        this.matrixClass = matrixClass;
+    }
 
     @Override
     public String name() {
-        return CommonsMathBackendProvider.NAME;
+        return name;
     }
 
     // ---- creation and the array boundary ------------------------------------------------------------
 
     @Override
-    public CommonsMathMatrix zeros(int rows, int cols) {
+    public CommonsMathMatrix<T> zeros(int rows, int cols) {
         Shapes.requireValidShape("matrix", rows, cols);
-        return new CommonsMathMatrix(new BlockRealMatrix(rows, cols));
+        return new CommonsMathMatrix<>(matrixClass.zeros(rows, cols));
     }
 
     @Override
-    public CommonsMathMatrix fromArray(int rows, int cols, double[] data) {
-        CommonsMathMatrix a = zeros(rows, cols);
+    public CommonsMathMatrix<T> fromArray(int rows, int cols, double[] data) {
+        CommonsMathMatrix<T> a = zeros(rows, cols);
         Shapes.requireLength("fromArray", "data", data.length, Math.multiplyExact(rows, cols));
         a.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
@@ -64,7 +81,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public double[] toArray(CommonsMathMatrix a) {
+    public double[] toArray(CommonsMathMatrix<T> a) {
         int cols = cols(a);
         double[] data = new double[rows(a) * cols];
         a.value.walkInOptimizedOrder(new DefaultRealMatrixPreservingVisitor() {
@@ -77,19 +94,19 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public int rows(CommonsMathMatrix a) {
+    public int rows(CommonsMathMatrix<T> a) {
         return a.value.getRowDimension();
     }
 
     @Override
-    public int cols(CommonsMathMatrix a) {
+    public int cols(CommonsMathMatrix<T> a) {
         return a.value.getColumnDimension();
     }
 
     // ---- data movement ------------------------------------------------------------------------------
 
     @Override
-    public void fill(CommonsMathMatrix a, double value) {
+    public void fill(CommonsMathMatrix<T> a, double value) {
         a.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double old) {
@@ -99,7 +116,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void copyBlock(CommonsMathMatrix src, int srcRow, int srcCol, CommonsMathMatrix dst, int dstRow, int dstCol,
+    public void copyBlock(CommonsMathMatrix<T> src, int srcRow, int srcCol, CommonsMathMatrix<T> dst, int dstRow, int dstCol,
             int rows, int cols) {
         Shapes.requireBlock("src", rows(src), cols(src), srcRow, srcCol, rows, cols);
         Shapes.requireBlock("dst", rows(dst), cols(dst), dstRow, dstCol, rows, cols);
@@ -107,7 +124,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
         if (rows == 0 || cols == 0) {
             return; // an empty block; the library's walk requires a non-empty range
         }
-        BlockRealMatrix from = src.value;
+        T from = src.value;
         int rowShift = srcRow - dstRow;
         int colShift = srcCol - dstCol;
         dst.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
@@ -119,10 +136,10 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void gatherRows(CommonsMathMatrix table, int[] index, CommonsMathMatrix out) {
+    public void gatherRows(CommonsMathMatrix<T> table, int[] index, CommonsMathMatrix<T> out) {
         Shapes.requireShape("gatherRows", "out", rows(out), cols(out), index.length, cols(table));
         Shapes.requireIndices("gatherRows", index, rows(table));
-        BlockRealMatrix from = table.value;
+        T from = table.value;
         out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -132,10 +149,10 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void scatterAddRows(CommonsMathMatrix src, int[] index, CommonsMathMatrix table) {
+    public void scatterAddRows(CommonsMathMatrix<T> src, int[] index, CommonsMathMatrix<T> table) {
         Shapes.requireShape("scatterAddRows", "src", rows(src), cols(src), index.length, cols(table));
         Shapes.requireIndices("scatterAddRows", index, rows(table));
-        BlockRealMatrix to = table.value;
+        T to = table.value;
         // Row order: repeated indices accumulate in order i, as in the raw backend.
         src.value.walkInRowOrder(new DefaultRealMatrixPreservingVisitor() {
             @Override
@@ -148,14 +165,14 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     // ---- linear algebra -----------------------------------------------------------------------------
 
     @Override
-    public void gemm(double alpha, CommonsMathMatrix a, Transpose opA, CommonsMathMatrix b, Transpose opB, double beta,
-            CommonsMathMatrix c) {
+    public void gemm(double alpha, CommonsMathMatrix<T> a, Transpose opA, CommonsMathMatrix<T> b, Transpose opB, double beta,
+            CommonsMathMatrix<T> c) {
         Shapes.requireGemm(rows(a), cols(a), opA, rows(b), cols(b), opB, rows(c), cols(c));
         requireDistinct("gemm", a, c);
         requireDistinct("gemm", b, c);
-        BlockRealMatrix product = product(a.value, opA, b.value, opB); // op(A)·op(B)  [m, n], new
+        T product = product(a.value, opA, b.value, opB); // op(A)·op(B)  [m, n], new
         if (beta != 0.0) {
-            BlockRealMatrix cOld = c.value;
+            T cOld = c.value;
             product.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
                 @Override
                 public double visit(int row, int column, double ab) {
@@ -177,21 +194,21 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
      * op(A)·op(B) as a new matrix. A transposed operand is the library's {@code transpose()} copy; Aᵀ·Bᵀ is
      * formed as (B·A)ᵀ, one copy instead of two, with the same products summed over the same index.
      */
-    private static BlockRealMatrix product(BlockRealMatrix a, Transpose opA, BlockRealMatrix b, Transpose opB) {
+    private T product(T a, Transpose opA, T b, Transpose opB) {
         if (opA == Transpose.N && opB == Transpose.N) {
-            return a.multiply(b);
+            return matrixClass.multiply(a, b);
         } else if (opA == Transpose.T && opB == Transpose.N) {
-            return a.transpose().multiply(b);
+            return matrixClass.multiply(matrixClass.transpose(a), b);
         } else if (opA == Transpose.N) {
-            return a.multiply(b.transpose());
+            return matrixClass.multiply(a, matrixClass.transpose(b));
         }
-        return b.multiply(a).transpose();
+        return matrixClass.transpose(matrixClass.multiply(b, a));
     }
 
     @Override
-    public void addRowVector(CommonsMathMatrix bias, CommonsMathMatrix out) {
+    public void addRowVector(CommonsMathMatrix<T> bias, CommonsMathMatrix<T> out) {
         Shapes.requireShape("addRowVector", "bias", rows(bias), cols(bias), 1, cols(out));
-        BlockRealMatrix b = bias.value;
+        T b = bias.value;
         out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -201,9 +218,9 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void addColumnSums(CommonsMathMatrix a, CommonsMathMatrix out) {
+    public void addColumnSums(CommonsMathMatrix<T> a, CommonsMathMatrix<T> out) {
         Shapes.requireShape("addColumnSums", "out", rows(out), cols(out), 1, cols(a));
-        BlockRealMatrix sums = out.value;
+        T sums = out.value;
         // Row order: out[0, j] accumulates a[0, j], a[1, j], … in turn, as in the raw backend.
         a.value.walkInRowOrder(new DefaultRealMatrixPreservingVisitor() {
             @Override
@@ -216,9 +233,9 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     // ---- elementwise --------------------------------------------------------------------------------
 
     @Override
-    public void tanh(CommonsMathMatrix x, CommonsMathMatrix out) {
+    public void tanh(CommonsMathMatrix<T> x, CommonsMathMatrix<T> out) {
         requireSame("tanh", x, out);
-        BlockRealMatrix in = x.value;
+        T in = x.value;
         out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -228,9 +245,9 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void sigmoid(CommonsMathMatrix x, CommonsMathMatrix out) {
+    public void sigmoid(CommonsMathMatrix<T> x, CommonsMathMatrix<T> out) {
         requireSame("sigmoid", x, out);
-        BlockRealMatrix in = x.value;
+        T in = x.value;
         out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -240,11 +257,11 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void tanhBackward(CommonsMathMatrix y, CommonsMathMatrix dy, CommonsMathMatrix dx) {
+    public void tanhBackward(CommonsMathMatrix<T> y, CommonsMathMatrix<T> dy, CommonsMathMatrix<T> dx) {
         requireSame("tanhBackward", y, dy);
         requireSame("tanhBackward", y, dx);
-        BlockRealMatrix yv = y.value;
-        BlockRealMatrix dyv = dy.value;
+        T yv = y.value;
+        T dyv = dy.value;
         dx.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -255,11 +272,11 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void sigmoidBackward(CommonsMathMatrix y, CommonsMathMatrix dy, CommonsMathMatrix dx) {
+    public void sigmoidBackward(CommonsMathMatrix<T> y, CommonsMathMatrix<T> dy, CommonsMathMatrix<T> dx) {
         requireSame("sigmoidBackward", y, dy);
         requireSame("sigmoidBackward", y, dx);
-        BlockRealMatrix yv = y.value;
-        BlockRealMatrix dyv = dy.value;
+        T yv = y.value;
+        T dyv = dy.value;
         dx.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -270,11 +287,11 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void hadamard(CommonsMathMatrix a, CommonsMathMatrix b, CommonsMathMatrix out) {
+    public void hadamard(CommonsMathMatrix<T> a, CommonsMathMatrix<T> b, CommonsMathMatrix<T> out) {
         requireSame("hadamard", a, b);
         requireSame("hadamard", a, out);
-        BlockRealMatrix av = a.value;
-        BlockRealMatrix bv = b.value;
+        T av = a.value;
+        T bv = b.value;
         out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -284,13 +301,13 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void addHadamard(double alpha, CommonsMathMatrix a, CommonsMathMatrix b, CommonsMathMatrix out) {
+    public void addHadamard(double alpha, CommonsMathMatrix<T> a, CommonsMathMatrix<T> b, CommonsMathMatrix<T> out) {
         requireSame("addHadamard", a, b);
         requireSame("addHadamard", a, out);
         requireDistinct("addHadamard", a, out);
         requireDistinct("addHadamard", b, out);
-        BlockRealMatrix av = a.value;
-        BlockRealMatrix bv = b.value;
+        T av = a.value;
+        T bv = b.value;
         out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -300,9 +317,9 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void axpy(double alpha, CommonsMathMatrix x, CommonsMathMatrix y) {
+    public void axpy(double alpha, CommonsMathMatrix<T> x, CommonsMathMatrix<T> y) {
         requireSame("axpy", x, y);
-        BlockRealMatrix xv = x.value;
+        T xv = x.value;
         y.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -312,7 +329,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void scale(double alpha, CommonsMathMatrix x) {
+    public void scale(double alpha, CommonsMathMatrix<T> x) {
         x.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -322,7 +339,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void clamp(CommonsMathMatrix x, double lo, double hi) {
+    public void clamp(CommonsMathMatrix<T> x, double lo, double hi) {
         x.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -332,14 +349,14 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void addQuotientBySqrt(double alpha, CommonsMathMatrix a, CommonsMathMatrix b, double epsInside,
-            double epsOutside, CommonsMathMatrix out) {
+    public void addQuotientBySqrt(double alpha, CommonsMathMatrix<T> a, CommonsMathMatrix<T> b, double epsInside,
+            double epsOutside, CommonsMathMatrix<T> out) {
         requireSame("addQuotientBySqrt", a, b);
         requireSame("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", b, out);
-        BlockRealMatrix av = a.value;
-        BlockRealMatrix bv = b.value;
+        T av = a.value;
+        T bv = b.value;
         out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
@@ -351,7 +368,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     // ---- reductions and losses ----------------------------------------------------------------------
 
     @Override
-    public double sumOfSquares(CommonsMathMatrix a) {
+    public double sumOfSquares(CommonsMathMatrix<T> a) {
         return a.value.walkInRowOrder(new DefaultRealMatrixPreservingVisitor() {
             private double sum;
 
@@ -368,7 +385,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public void softmax(CommonsMathMatrix z, CommonsMathMatrix p) {
+    public void softmax(CommonsMathMatrix<T> z, CommonsMathMatrix<T> p) {
         requireSame("softmax", z, p);
         RowSoftmax rows = RowSoftmax.exponentiate(z.value, p.value);
         p.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
@@ -380,7 +397,7 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public double softmaxCrossEntropy(CommonsMathMatrix z, int[] target, double scale, CommonsMathMatrix dz) {
+    public double softmaxCrossEntropy(CommonsMathMatrix<T> z, int[] target, double scale, CommonsMathMatrix<T> dz) {
         requireSame("softmaxCrossEntropy", z, dz);
         Shapes.requireLength("softmaxCrossEntropy", "target", target.length, rows(z));
         Shapes.requireIndices("softmaxCrossEntropy", target, cols(z));
@@ -405,11 +422,11 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
     }
 
     @Override
-    public double sigmoidCrossEntropy(CommonsMathMatrix z, CommonsMathMatrix y, double scale, CommonsMathMatrix dz) {
+    public double sigmoidCrossEntropy(CommonsMathMatrix<T> z, CommonsMathMatrix<T> y, double scale, CommonsMathMatrix<T> dz) {
         requireSame("sigmoidCrossEntropy", z, y);
         requireSame("sigmoidCrossEntropy", z, dz);
-        BlockRealMatrix zv = z.value;
-        BlockRealMatrix yv = y.value;
+        T zv = z.value;
+        T yv = y.value;
         // Row order: the loss accumulates in the raw backend's order.
         return dz.value.walkInRowOrder(new DefaultRealMatrixChangingVisitor() {
             private double loss;
@@ -429,12 +446,12 @@ public final class CommonsMathBackend implements Backend<CommonsMathMatrix> {
         });
     }
 
-    private static void requireSame(String op, CommonsMathMatrix a, CommonsMathMatrix b) {
+    private static void requireSame(String op, CommonsMathMatrix<T> a, CommonsMathMatrix<T> b) {
         Shapes.requireSameShape(op, "first operand", a.value.getRowDimension(), a.value.getColumnDimension(),
                 "second operand", b.value.getRowDimension(), b.value.getColumnDimension());
     }
 
-    private static void requireDistinct(String op, CommonsMathMatrix in, CommonsMathMatrix out) {
+    private static void requireDistinct(String op, CommonsMathMatrix<T> in, CommonsMathMatrix<T> out) {
         if (in == out) {
             throw new IllegalArgumentException(op + ": the output must not be the same matrix as an input");
         }

@@ -1,7 +1,7 @@
 package io.rnnbench.backend.commonsmath;
 
 import java.util.Arrays;
-import org.apache.commons.math3.linear.BlockRealMatrix;
+import org.apache.commons.math3.linear.AbstractRealMatrix;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
 import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
 
@@ -30,7 +30,7 @@ final class RowSoftmax {
      * @param z {@code [m, V]} logits. Not modified (unless it is p).
      * @param p {@code [m, V]}. Modified; may be z.
      */
-    static RowSoftmax exponentiate(BlockRealMatrix z, BlockRealMatrix p) {
+    static RowSoftmax exponentiate(AbstractRealMatrix z, AbstractRealMatrix p) {
         RowSoftmax rows = new RowSoftmax(z.getRowDimension());
         Arrays.fill(rows.max, Double.NEGATIVE_INFINITY);
         z.walkInOptimizedOrder(new DefaultRealMatrixPreservingVisitor() {

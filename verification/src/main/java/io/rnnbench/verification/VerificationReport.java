@@ -1,0 +1,102 @@
+package io.rnnbench.verification;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * Collects the outcome of every verification check, per backend × check: how many cases ran, how many failed, and
+ * the worst error as a fraction of its tolerance (≤ 1 passes). {@link VerificationReportListener} writes it as
+ * Markdown when the test run ends.
+ */
+public final class VerificationReport {
+    private static final Map<String, Map<String, Row>> ROWS = new TreeMap<>();
+
+    private VerificationReport() {
+    }
+
+    /**
+     * Runs one case of a check and records it. {@code body} returns the worst error as a fraction of the tolerance
+     * (0 for exact checks); an {@link AssertionError} it throws is recorded as a failure and rethrown.
+     */
+    public static void check(String backend, String check, Callable<Double> body) {
+        try {
+            double worst = body.call();
+            record(backend, check, worst, null);
+        } catch (AssertionError e) {
+            record(backend, check, Double.POSITIVE_INFINITY, e.getMessage());
+            throw e;
+        } catch (Exception e) {
+            record(backend, check, Double.POSITIVE_INFINITY, e.toString());
+            throw new AssertionError(backend + ", " + check + ": " + e, e);
+        }
+    }
+
+    private static synchronized void record(String backend, String check, double worst, String failure) {
+        Row row = ROWS.computeIfAbsent(backend, b -> new TreeMap<>()).computeIfAbsent(check, c -> new Row());
+        row.cases++;
+        if (failure != null) {
+            row.failures++;
+            if (row.firstFailure == null) {
+                row.firstFailure = failure.lines().findFirst().orElse(failure);
+            }
+        } else {
+            row.worst = Math.max(row.worst, worst);
+        }
+    }
+
+    /** True when nothing was recorded (e.g. a run of unrelated tests). */
+    static synchronized boolean isEmpty() {
+        return ROWS.isEmpty();
+    }
+
+    /** The report as Markdown: one row per backend × check. */
+    static synchronized String markdown() {
+        StringBuilder md = new StringBuilder("# Verification report\n\n");
+        md.append("Worst error is the largest error found as a fraction of its tolerance (≤ 1 passes; 0 = exact). ")
+                .append("Checks: gradient check (central differences, DESIGN.md §4), agreement with `raw`, primitive ")
+                .append("operations, determinism, golden NumPy values.\n\n");
+        md.append("| backend | check | cases | failed | worst error / tolerance | result |\n|---|---|---:|---:|---:|---|\n");
+        ROWS.forEach((backend, checks) -> checks.forEach((check, row) -> md.append(String.format("| %s | %s | %d | %d | %s | %s |%n",
+                backend, check, row.cases, row.failures, row.cases == row.failures ? "—" : String.format("%.3g", row.worst),
+                row.failures == 0 ? "pass" : "**FAIL**: " + row.firstFailure.replace("|", "\\|")))));
+        return md.toString();
+    }
+
+    /** One line per backend: checks passed of checks run. */
+    static synchronized List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        ROWS.forEach((backend, checks) -> {
+            long failedChecks = checks.values().stream().filter(r -> r.failures > 0).count();
+            int cases = checks.values().stream().mapToInt(r -> r.cases).sum();
+            double worst = checks.values().stream().mapToDouble(r -> r.worst).max().orElse(0);
+            lines.add(String.format("%-22s %s: %d checks, %d cases, worst error %.3g of tolerance%s", backend,
+                    failedChecks == 0 ? "PASS" : "FAIL", checks.size(), cases, worst,
+                    failedChecks == 0 ? "" : ", failed: " + String.join(", ", checks.entrySet().stream()
+                            .filter(e -> e.getValue().failures > 0).map(Map.Entry::getKey).toList())));
+        });
+        return lines;
+    }
+
+    /** Writes the Markdown report atomically (temporary file, then move). */
+    static synchronized void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, markdown(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static final class Row {
+        int cases;
+        int failures;
+        double worst;
+        String firstFailure;
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification.golden;
+
+class EjmlMtGoldenValuesTest extends GoldenValuesSuite {
+    EjmlMtGoldenValuesTest() {
+        super("ejml-mt");
+    }
+}
