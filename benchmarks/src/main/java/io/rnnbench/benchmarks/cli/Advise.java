@@ -27,12 +27,12 @@ import java.util.Map;
 
 /**
  * Which backend for my model? Measures each registered backend briefly on one cell and shape (one fork each,
- * 1 warmup and 3 measurement iterations of 1 s unless told otherwise) and prints the ranking with its 99.9%
- * margins and the recommendation.
+ * 2 warmup iterations of 500 ms, then 8 measurement iterations of 250 ms unless told otherwise: the default
+ * profile's settings) and prints the ranking with its 99.9% margins and the recommendation.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.rnnbench.benchmarks.cli.Advise --cell lstm
- * --shape X=128,H=256,B=32,T=50,L=1 [--suite training-step|cell-step|forward|backward|all] [--backends raw,ejml]
- * [--iterations 3] [--time 1s]}. The shape is a preset name or sizes; add {@code ,onehot} for one-hot input.
+ * --shape X=128,H=256,B=32,T=50,L=1 [--suite training-step|cell-step|forward|backward|all] [--backends all|raw,ejml]
+ * [--iterations 8] [--time 250ms]}. The shape is a preset name or sizes; add {@code ,onehot} for one-hot input.
  */
 public final class Advise {
     private Advise() {
@@ -51,20 +51,23 @@ public final class Advise {
         } catch (IllegalArgumentException e) {
             System.err.println("advise: " + e.getMessage());
             System.err.println("usage: Advise --cell rnn|lstm --shape X=128,H=256,B=32,T=50,L=1[,onehot] "
-                    + "[--suite training-step|cell-step|forward|backward|all] [--backends a,b] [--iterations 3] [--time 1s]");
+                    + "[--suite training-step|cell-step|forward|backward|all] [--backends all|a,b] [--iterations 8] [--time 250ms]");
             System.exit(2);
             return;
         }
+        String backends = flags.getOrDefault("backends", RunBenchmarks.ALL_BACKENDS);
+        String[] backendNames = backends.equals(RunBenchmarks.ALL_BACKENDS) ? Backends.names().toArray(String[]::new)
+                : backends.split(",");
         Path json = Files.createTempFile("rnnbench-advise", ".json");
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .param("backend", flags.getOrDefault("backends", String.join(",", Backends.names())).split(","))
+                .param("backend", backendNames)
                 .param("cell", cell.name().toLowerCase(Locale.ROOT))
                 .param("shape", shape.name())
                 .forks(1)
-                .warmupIterations(1)
-                .measurementIterations(Integer.parseInt(flags.getOrDefault("iterations", "3")))
-                .warmupTime(TimeValue.fromString(flags.getOrDefault("time", "1s")))
-                .measurementTime(TimeValue.fromString(flags.getOrDefault("time", "1s")))
+                .warmupIterations(2)
+                .warmupTime(TimeValue.milliseconds(500))
+                .measurementIterations(Integer.parseInt(flags.getOrDefault("iterations", "8")))
+                .measurementTime(TimeValue.fromString(flags.getOrDefault("time", "250ms")))
                 .jvmArgsAppend("-Xms2g", "-Xmx2g")
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
@@ -72,7 +75,7 @@ public final class Advise {
                 .result(json.toString());
         suites.forEach(s -> options.include(s.benchmarkClass().getName().replace(".", "\\.") + "\\."));
         System.out.println("advise: " + cell + " " + shape.describe() + ", " + suites.size() + " suite(s), backends "
-                + flags.getOrDefault("backends", String.join(",", Backends.names())));
+                + String.join(", ", backendNames));
         try {
             new Runner(options.build()).run();
         } catch (RunnerException e) {

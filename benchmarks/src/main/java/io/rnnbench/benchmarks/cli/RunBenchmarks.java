@@ -52,8 +52,8 @@ public final class RunBenchmarks {
         Options options;
         try {
             options = withDefaults(new CommandLineOptions(args));
-        } catch (CommandLineOptionException e) {
-            System.err.println("rnnbench: bad JMH option: " + e.getMessage());
+        } catch (CommandLineOptionException | IllegalArgumentException e) {
+            System.err.println("rnnbench: bad option: " + e.getMessage());
             System.exit(2);
             return;
         }
@@ -72,8 +72,17 @@ public final class RunBenchmarks {
         }
     }
 
-    /** {@code cli} with the project's defaults where it sets nothing. */
+    /**
+     * {@code cli} with the project's defaults where it sets nothing.
+     *
+     * @throws IllegalArgumentException for {@code -f 0}: three backends behind one interface in one JVM pollute each
+     *                                  other's JIT profiles, so every combination gets its own fork
+     */
     static Options withDefaults(CommandLineOptions cli) {
+        if (cli.getForkCount().orElse(1) < 1) {
+            throw new IllegalArgumentException("-f " + cli.getForkCount().get() + ": every backend × shape needs its own fork"
+                    + " (≥ 1); backends sharing one JVM distort each other's JIT profiles");
+        }
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) {
             options.include(RNN_SUITES);

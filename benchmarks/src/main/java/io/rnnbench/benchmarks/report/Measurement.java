@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.flops.FlopCount;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
@@ -54,7 +55,7 @@ public record Measurement(Suite suite, String backend, CellType cell, Shape shap
 
     /** Exact FLOPs of one operation. */
     public long flops() {
-        return io.rnnbench.benchmarks.flops.FlopCount.of(suite, cell, shape);
+        return FlopCount.of(suite, cell, shape);
     }
 
     /** GFLOP/s at the mean time. */

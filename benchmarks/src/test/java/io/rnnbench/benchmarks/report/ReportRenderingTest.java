@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.flops.FlopCount;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +58,7 @@ class ReportRenderingTest {
     @Test
     void gflopsAreTheExactCountOverTheMeanTime() throws IOException {
         Measurement raw = sampleReport().ranking(Shape.CHAR, CellType.RNN, Suite.TRAINING_STEP).fastest().measurement();
-        long flops = io.rnnbench.benchmarks.flops.FlopCount.of(Suite.TRAINING_STEP, CellType.RNN, Shape.CHAR);
+        long flops = FlopCount.of(Suite.TRAINING_STEP, CellType.RNN, Shape.CHAR);
 
         assertEquals(flops / 1.5e-3 / 1e9, raw.gigaflopsPerSecond(), 1e-9);
         String md = MarkdownReport.render(sampleReport(), Set.of());
@@ -71,7 +73,7 @@ class ReportRenderingTest {
         byte[] png = Files.readAllBytes(dir.resolve("charts/char.png"));
         assertTrue(png.length > 1000, "a chart, not an empty file: " + png.length + " bytes");
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 4));
-        assertNotNull(javax.imageio.ImageIO.read(dir.resolve("charts/char.png").toFile()));
+        assertNotNull(ImageIO.read(dir.resolve("charts/char.png").toFile()));
     }
 
     @Test

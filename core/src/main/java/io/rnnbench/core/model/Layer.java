@@ -14,12 +14,15 @@ import static io.rnnbench.core.spi.Transpose.T;
  * <pre>
  * forward:   Zx = X·W_x + b                     [T·B, G]  one GEMM (a row gather of W_x for one-hot input)
  *            for t = 0 .. T−1: cell step t     (subclass: z_t = Zx_t + h_{t−1}·W_h, activations, h_t)
- * backward:  for t = T−1 .. 0: cell step t     (subclass: dZ_t, dW_h += h_{t−1}ᵀ·dZ_t, dh_{t−1})
+ * backward:  for t = T−1 .. 0: cell step t     (subclass: dZ_t; then dh_{t−1} = dZ_t·W_hᵀ)
+ *            dW_h += H_prevᵀ·dZ                 [H, G]    one GEMM over all steps: Σ_t h_{t−1}ᵀ·dZ_t
  *            dW_x += Xᵀ·dZ                      [X, G]    one GEMM (a row scatter-add for one-hot input)
  *            db   += Σ_rows dZ                  [1, G]
  *            dX    = dZ·W_xᵀ                    [T·B, X]  only when the layer below needs it
  * </pre>
- * Gradients are accumulated into {@link LayerWeights}; the network zeroes them before a backward pass.
+ * Only {@code h_{t−1}·W_h} and {@code dZ_t·W_hᵀ} remain inside the time loops; everything that does not depend on
+ * the recurrence is one GEMM over the stacked steps. Gradients are accumulated into {@link LayerWeights}; the
+ * network zeroes them before a backward pass.
  */
 abstract class Layer<M> {
     protected final Backend<M> nd;
@@ -36,6 +39,8 @@ abstract class Layer<M> {
     protected final List<M> h;
     /** [B, H] h_{−1}, copied in from the initial state. */
     protected final M h0;
+    /** [T·B, H] h_{t−1} of every step (h_{−1}, h_0, …, h_{T−2}): the operand of dW_h's one GEMM. */
+    private final M hsPrev;
     /** [B, G] z_t of the current step. */
     protected final M z;
 
@@ -67,6 +72,7 @@ abstract class Layer<M> {
             h.add(nd.zeros(batch, hidden));
         }
         h0 = nd.zeros(batch, hidden);
+        hsPrev = nd.zeros(rows, hidden);
         z = nd.zeros(batch, gateWidth);
         dhs = nd.zeros(rows, hidden);
         dzs = nd.zeros(rows, gateWidth);
@@ -94,27 +100,34 @@ abstract class Layer<M> {
     private void recur() {
         nd.addRowVector(w.b(), zx); //                 Zx += b              [T·B, G]
         for (int t = 0; t < steps; t++) {
-            forwardStep(t, t == 0 ? h0 : h.get(t - 1));
-            nd.copyBlock(h.get(t), 0, 0, hs, t * batch, 0, batch, hidden); // hs_t = h_t
+            M hPrev = t == 0 ? h0 : h.get(t - 1);
+            nd.copyBlock(hPrev, 0, 0, hsPrev, t * batch, 0, batch, hidden); // hsPrev_t = h_{t−1}
+            forwardStep(t, hPrev);
+            nd.copyBlock(h.get(t), 0, 0, hs, t * batch, 0, batch, hidden); //   hs_t = h_t
         }
     }
 
     /**
-     * BPTT through all steps, from {@link #dhs} and zero gradient from beyond the last step (the chunk boundary
-     * of truncated BPTT). Accumulates dW_x, dW_h, db; writes {@code dInput} [T·B, X] when it is not null.
+     * BPTT through all steps, from {@link #dhs} and the gradient w.r.t. the final state ({@code dFinal}; null for
+     * none, as at the chunk boundary of truncated BPTT). Accumulates dW_x, dW_h, db; writes {@code dInput}
+     * [T·B, X] when it is not null.
      */
-    void backward(M dInput) {
-        nd.fill(dhNext, 0.0);
-        startBackward();
+    void backward(M dInput, RecurrentState<M> dFinal, int layer) {
+        if (dFinal == null) {
+            nd.fill(dhNext, 0.0);
+        } else {
+            RecurrentState.copy(nd, dFinal.h(layer), dhNext);
+        }
+        startBackward(dFinal, layer);
         for (int t = steps - 1; t >= 0; t--) {
             nd.copyBlock(dhs, t * batch, 0, dh, 0, 0, batch, hidden); // dh = dhs_t + dhNext   [B, H]
             nd.axpy(1.0, dhNext, dh);
             M hPrev = t == 0 ? h0 : h.get(t - 1);
             backwardStep(t, hPrev); //                                 writes dz = dZ_t     [B, G]
             nd.copyBlock(dz, 0, 0, dzs, t * batch, 0, batch, nd.cols(dz));
-            nd.gemm(1.0, hPrev, T, dz, N, 1.0, w.dWH()); //            dW_h += h_{t−1}ᵀ·dZ_t [H, G]
             nd.gemm(1.0, dz, N, w.wH(), T, 0.0, dhNext); //            dh_{t−1} = dZ_t·W_hᵀ  [B, H]
         }
+        nd.gemm(1.0, hsPrev, T, dzs, N, 1.0, w.dWH()); //               dW_h += H_prevᵀ·dZ    [H, G]
         nd.addColumnSums(dzs, w.dB()); //                               db += Σ_rows dZ      [1, G]
         if (oneHotInput != null) {
             nd.scatterAddRows(dzs, oneHotInput.index(), w.dWX()); //   dW_x[x_t] += dZ_t    [X, G]
@@ -143,8 +156,8 @@ abstract class Layer<M> {
     /** Forward of step t: z = Zx_t + h_{t−1}·W_h, then the cell's activations; writes h_t = h.get(t). */
     protected abstract void forwardStep(int t, M hPrev);
 
-    /** Resets the cell's own carried gradients (e.g. dc) before the time loop. */
-    protected abstract void startBackward();
+    /** Sets the cell's own carried gradients (the LSTM's dc) from {@code dFinal}, or to zero when it is null. */
+    protected abstract void startBackward(RecurrentState<M> dFinal, int layer);
 
     /** Backward of step t from {@link #dh}: writes {@link #dz} and the cell's own carried gradients. */
     protected abstract void backwardStep(int t, M hPrev);

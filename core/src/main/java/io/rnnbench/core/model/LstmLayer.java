@@ -82,8 +82,12 @@ final class LstmLayer<M> extends Layer<M> {
     }
 
     @Override
-    protected void startBackward() {
-        nd.fill(dcNext, 0.0);
+    protected void startBackward(RecurrentState<M> dFinal, int layer) {
+        if (dFinal == null) {
+            nd.fill(dcNext, 0.0);
+        } else {
+            RecurrentState.copy(nd, dFinal.c(layer), dcNext);
+        }
     }
 
     @Override

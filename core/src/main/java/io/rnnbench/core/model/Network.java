@@ -5,9 +5,7 @@ import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Shapes;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A stack of recurrent layers and an output head over one backend: forward, backpropagation through time and
@@ -27,7 +25,8 @@ public final class Network<M> {
     private final Parameters<M> parameters;
     private final Parameters<M> gradients;
     private final List<LayerWeights<M>> layerWeights = new ArrayList<>();
-    private final Map<List<Integer>, Unrolled<M>> unrolledByShape = new HashMap<>();
+    /** The unrolled network of every (T, B) seen so far; few shapes, searched linearly (no boxing per pass). */
+    private final List<Unrolled<M>> unrolled = new ArrayList<>();
     private Unrolled<M> current;
 
     private Network(Backend<M> backend, ModelConfig config) {
@@ -86,8 +85,7 @@ public final class Network<M> {
      */
     public double forward(SequenceBatch batch, RecurrentState<M> initialState) {
         requireFits(batch, initialState);
-        current = unrolledByShape.computeIfAbsent(List.of(batch.steps(), batch.batch()),
-                shape -> new Unrolled<>(nd, config, layerWeights, parameters, gradients, shape.get(0), shape.get(1)));
+        current = unrolledFor(batch.steps(), batch.batch());
         return current.forward(batch, initialState);
     }
 
@@ -102,17 +100,31 @@ public final class Network<M> {
     }
 
     /**
-     * BPTT of the last {@link #forward} from a given upstream gradient on the top layer's outputs instead of from the
-     * loss (the head is skipped; its gradients are zero). This is the seeds' {@code rnn_backward(da, caches)}.
+     * BPTT of the last {@link #forward} from given upstream gradients instead of from the loss (the head is
+     * skipped; its gradients are zero). This is the seeds' {@code rnn_backward(da, caches)} and, with a final-state
+     * gradient, {@code lstm_cell_backward(da_next, dc_next, cache)}.
      *
-     * @param dHidden [T·B, H] dL/dh_t of the top layer for every step, time-major. Not modified.
+     * @param dHidden     [T·B, H] dL/dh_t of the top layer for every step, time-major. Not modified.
+     * @param dFinalState dL/d(state after the last step) of every layer, h and c; null for none. Not modified.
      */
-    public void backwardFromHidden(M dHidden) {
+    public void backwardFromHidden(M dHidden, RecurrentState<M> dFinalState) {
         requireForward();
         Shapes.requireShape("backwardFromHidden", "dHidden", nd.rows(dHidden), nd.cols(dHidden),
                 nd.rows(current.top().hs), config.hiddenSize());
+        if (dFinalState != null) {
+            requireState(dFinalState, current.batch);
+        }
         gradients.zero(nd);
-        current.backwardFromHidden(dHidden);
+        current.backwardFromHidden(dHidden, dFinalState);
+    }
+
+    /** The outputs h_t of layer l for every step of the last forward, [T·B, H], owned by the network. */
+    public M hiddenSequence(int layer) {
+        requireForward();
+        if (layer < 0 || layer >= config.layers()) {
+            throw new IllegalArgumentException("layer " + layer + " is outside [0, " + config.layers() + ")");
+        }
+        return current.layers.get(layer).hs;
     }
 
     /**
@@ -163,6 +175,20 @@ public final class Network<M> {
         return config;
     }
 
+    private Unrolled<M> unrolledFor(int steps, int batch) {
+        if (current != null && current.steps == steps && current.batch == batch) {
+            return current;
+        }
+        for (Unrolled<M> u : unrolled) {
+            if (u.steps == steps && u.batch == batch) {
+                return u;
+            }
+        }
+        Unrolled<M> u = new Unrolled<>(nd, config, layerWeights, parameters, gradients, steps, batch);
+        unrolled.add(u);
+        return u;
+    }
+
     private void requireForward() {
         if (current == null) {
             throw new IllegalStateException("no forward pass yet");
@@ -205,6 +231,7 @@ public final class Network<M> {
 
     /** Every layer and the head unrolled for one (T, B), with their workspaces. */
     private static final class Unrolled<M> {
+        final int steps;
         final int batch;
         final List<Layer<M>> layers = new ArrayList<>();
         final OutputHead<M> head;
@@ -215,6 +242,7 @@ public final class Network<M> {
         Unrolled(Backend<M> nd, ModelConfig config, List<LayerWeights<M>> weights, Parameters<M> parameters,
                  Parameters<M> gradients, int steps, int batch) {
             this.nd = nd;
+            this.steps = steps;
             this.batch = batch;
             for (LayerWeights<M> w : weights) {
                 layers.add(config.cell() == CellType.LSTM
@@ -244,17 +272,17 @@ public final class Network<M> {
 
         void backward() {
             head.backward(top());
-            backwardThroughLayers();
+            backwardThroughLayers(null);
         }
 
-        void backwardFromHidden(M dHidden) {
+        void backwardFromHidden(M dHidden, RecurrentState<M> dFinalState) {
             RecurrentState.copy(nd, dHidden, top().dhs);
-            backwardThroughLayers();
+            backwardThroughLayers(dFinalState);
         }
 
-        private void backwardThroughLayers() {
+        private void backwardThroughLayers(RecurrentState<M> dFinalState) {
             for (int l = layers.size() - 1; l >= 0; l--) {
-                layers.get(l).backward(l > 0 ? layers.get(l - 1).dhs : null); // dInput of l is dh of l−1
+                layers.get(l).backward(l > 0 ? layers.get(l - 1).dhs : null, dFinalState, l); // dInput of l is dh of l−1
                 layers.get(l).copyInitialStateGradient(initialStateGradient, l);
             }
         }

@@ -21,8 +21,8 @@ final class RnnLayer<M> extends Layer<M> {
     }
 
     @Override
-    protected void startBackward() {
-        // the RNN carries only dh, which Layer resets
+    protected void startBackward(RecurrentState<M> dFinal, int layer) {
+        // the RNN carries only dh, which Layer sets
     }
 
     @Override

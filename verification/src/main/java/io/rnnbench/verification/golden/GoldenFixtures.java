@@ -61,7 +61,12 @@ public final class GoldenFixtures {
 
     /** The tests of every file named by {@value #PROPERTY}, one container per file. */
     public static Stream<DynamicNode> extraFiles(String backend) {
-        String property = System.getProperty(PROPERTY, "").trim();
+        return extraFiles(backend, System.getProperty(PROPERTY, ""));
+    }
+
+    /** The tests of every file in {@code paths} (comma-separated), one container per file. */
+    public static Stream<DynamicNode> extraFiles(String backend, String paths) {
+        String property = paths.trim();
         if (property.isEmpty()) {
             return Stream.empty();
         }

@@ -147,7 +147,7 @@ public final class Json {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw errorAt(start, "a closing '\"' for the string opened here", "end of document (the file is truncated)");
+                throw error("a closing '\"' for the string opened at offset " + start, "end of document (the file is truncated)");
             }
             char c = text.charAt(pos);
             if (c == '"') {

@@ -52,7 +52,7 @@ class JsonTest {
             "{\"a\": 1, \"a\": 2}|          9  | a second key \"a\"",
             "{a: 1}|                        1  | a string key",
             "[1 2]|                         3  | ',' or ']'",
-            "\"abc|                         0  | closing '\"'",
+            "\"abc|                         4  | closing '\"' for the string opened at offset 0",
             "[1.]|                          3  | a digit after the decimal point",
             "[1e400]|                       1  | overflows to infinity",
             "[tru]|                         1  | expected a value",

@@ -116,8 +116,8 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     }
 
     @Override
-    public void copyBlock(CommonsMathMatrix<T> src, int srcRow, int srcCol, CommonsMathMatrix<T> dst, int dstRow, int dstCol,
-            int rows, int cols) {
+    public void copyBlock(CommonsMathMatrix<T> src, int srcRow, int srcCol, CommonsMathMatrix<T> dst, int dstRow,
+            int dstCol, int rows, int cols) {
         Shapes.requireBlock("src", rows(src), cols(src), srcRow, srcCol, rows, cols);
         Shapes.requireBlock("dst", rows(dst), cols(dst), dstRow, dstCol, rows, cols);
         requireDistinct("copyBlock", src, dst);
@@ -165,8 +165,8 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     // ---- linear algebra -----------------------------------------------------------------------------
 
     @Override
-    public void gemm(double alpha, CommonsMathMatrix<T> a, Transpose opA, CommonsMathMatrix<T> b, Transpose opB, double beta,
-            CommonsMathMatrix<T> c) {
+    public void gemm(double alpha, CommonsMathMatrix<T> a, Transpose opA, CommonsMathMatrix<T> b, Transpose opB,
+            double beta, CommonsMathMatrix<T> c) {
         Shapes.requireGemm(rows(a), cols(a), opA, rows(b), cols(b), opB, rows(c), cols(c));
         requireDistinct("gemm", a, c);
         requireDistinct("gemm", b, c);
@@ -422,7 +422,8 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     }
 
     @Override
-    public double sigmoidCrossEntropy(CommonsMathMatrix<T> z, CommonsMathMatrix<T> y, double scale, CommonsMathMatrix<T> dz) {
+    public double sigmoidCrossEntropy(CommonsMathMatrix<T> z, CommonsMathMatrix<T> y, double scale,
+            CommonsMathMatrix<T> dz) {
         requireSame("sigmoidCrossEntropy", z, y);
         requireSame("sigmoidCrossEntropy", z, dz);
         T zv = z.value;
@@ -446,12 +447,12 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
         });
     }
 
-    private static void requireSame(String op, CommonsMathMatrix<T> a, CommonsMathMatrix<T> b) {
+    private static void requireSame(String op, CommonsMathMatrix<?> a, CommonsMathMatrix<?> b) {
         Shapes.requireSameShape(op, "first operand", a.value.getRowDimension(), a.value.getColumnDimension(),
                 "second operand", b.value.getRowDimension(), b.value.getColumnDimension());
     }
 
-    private static void requireDistinct(String op, CommonsMathMatrix<T> in, CommonsMathMatrix<T> out) {
+    private static void requireDistinct(String op, CommonsMathMatrix<?> in, CommonsMathMatrix<?> out) {
         if (in == out) {
             throw new IllegalArgumentException(op + ": the output must not be the same matrix as an input");
         }

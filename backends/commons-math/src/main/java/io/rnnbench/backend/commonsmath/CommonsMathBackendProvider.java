@@ -3,7 +3,11 @@ package io.rnnbench.backend.commonsmath;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.BackendProvider;
 
-/** Registers {@link CommonsMathBackend} as {@value #NAME}. */
+/**
+ * Registers {@link CommonsMathBackend} on {@link CommonsMathMatrixClass#BLOCK BlockRealMatrix} as {@value #NAME}:
+ * the faster class for batch-1 products; {@value CommonsMathArrayBackendProvider#NAME} is the same backend on
+ * {@code Array2DRowRealMatrix}.
+ */
 public final class CommonsMathBackendProvider implements BackendProvider {
     /** The registry name. */
     public static final String NAME = "commons-math";
@@ -15,6 +19,6 @@ public final class CommonsMathBackendProvider implements BackendProvider {
 
     @Override
     public Backend<?> create() {
-        return new CommonsMathBackend();
+        return new CommonsMathBackend<>(NAME, CommonsMathMatrixClass.BLOCK);
     }
 }

@@ -9,30 +9,74 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.core.spi.Transpose;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.linear.AbstractRealMatrix;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.BlockRealMatrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The commons-math backend against the formulas of the SPI, written out here as plain loops over arrays.
- * Agreement with the raw backend is the verification module's cross-backend suite.
+ * Both commons-math backends ({@code commons-math} on {@code BlockRealMatrix}, {@code commons-math-array} on
+ * {@code Array2DRowRealMatrix}) against the formulas of the SPI, written out here as plain loops over arrays: every
+ * test runs once per registry name. Agreement with the raw backend is the verification module's cross-backend suite.
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {CommonsMathBackendProvider.NAME, CommonsMathArrayBackendProvider.NAME})
 class CommonsMathBackendTest {
     /** The cross-backend tolerance of DESIGN §4: |a − b| ≤ 1e−12 + 1e−10·|b|. */
     private static final double ABSOLUTE = 1e-12;
     private static final double RELATIVE = 1e-10;
     private static final long SEED = 345L;
 
-    private final CommonsMathBackend nd = new CommonsMathBackend();
+    private final String name;
+    private final CommonsMathBackend<AbstractRealMatrix> nd;
     private final Random random = new Random(SEED);
 
+    CommonsMathBackendTest(String name) {
+        this.name = name;
+        this.nd = backend(name);
+    }
+
+    /**
+     * The registered backend, typed with {@code T} = {@code AbstractRealMatrix} so that one test body serves both
+     * classes. Unchecked but sound here: {@code T} is erased, and every matrix a test passes in was made by the
+     * same backend, so it holds that backend's class.
+     */
+    @SuppressWarnings("unchecked")
+    private static CommonsMathBackend<AbstractRealMatrix> backend(String name) {
+        return (CommonsMathBackend<AbstractRealMatrix>) Backends.byName(name);
+    }
+
+    /** The Commons Math class the backend registered as {@link #name} holds. */
+    private Class<? extends AbstractRealMatrix> matrixClass() {
+        return name.equals(CommonsMathBackendProvider.NAME) ? BlockRealMatrix.class : Array2DRowRealMatrix.class;
+    }
+
     @Test
-    void providerIsFoundByName() {
-        assertInstanceOf(CommonsMathBackend.class, Backends.byName(CommonsMathBackendProvider.NAME));
-        assertEquals("commons-math", Backends.byName("commons-math").name());
+    void providerIsFoundByNameAndHoldsItsClass() {
+        assertEquals(name, nd.name());
+        assertInstanceOf(CommonsMathBackend.class, Backends.byName(name));
+        assertEquals(matrixClass(), nd.zeros(2, 3).value.getClass());
+        assertEquals(matrixClass(), nd.fromArray(1, 2, new double[] {1, 2}).value.getClass());
+        assertTrue(Backends.names().containsAll(List.of(CommonsMathBackendProvider.NAME,
+                CommonsMathArrayBackendProvider.NAME)), () -> "registered: " + Backends.names());
+    }
+
+    /** gemm keeps the product as C's matrix: it must stay of the backend's class for every transpose case. */
+    @ParameterizedTest(name = "op(A) = {0}, op(B) = {1}")
+    @CsvSource({"N, N", "T, N", "N, T", "T, T"})
+    void gemmKeepsTheBackendsMatrixClass(Transpose opA, Transpose opB) {
+        var c = nd.zeros(2, 3);
+        nd.gemm(1.0, nd.zeros(opA == Transpose.N ? 2 : 4, opA == Transpose.N ? 4 : 2), opA,
+                nd.zeros(opB == Transpose.N ? 4 : 3, opB == Transpose.N ? 3 : 4), opB, 0.0, c);
+        assertEquals(matrixClass(), c.value.getClass());
     }
 
     // ---- gemm ------------------------------------------------------------------------------------
@@ -49,7 +93,7 @@ class CommonsMathBackendTest {
         double[] a = randomArray(m * k); // op(A) [m, k]; stored [k, m] when transposed
         double[] b = randomArray(k * n); // op(B) [k, n]; stored [n, k] when transposed
         double[] c = randomArray(m * n);
-        CommonsMathMatrix cm = nd.fromArray(m, n, c);
+        var cm = nd.fromArray(m, n, c);
         nd.gemm(alpha, stored(a, opA, m, k), opA, stored(b, opB, k, n), opB, beta, cm);
         double[] expected = new double[m * n];
         for (int i = 0; i < m; i++) {
@@ -69,7 +113,7 @@ class CommonsMathBackendTest {
     void gemmWithBetaZeroIgnoresNaNInC(Transpose opA, Transpose opB) {
         double[] a = {1, 2, 3, 4}; // [2, 2], symmetric use: op(A) is A or Aᵀ
         double[] b = {5, 6, 7, 8};
-        CommonsMathMatrix c = nd.zeros(2, 2);
+        var c = nd.zeros(2, 2);
         nd.fill(c, Double.NaN);
         nd.gemm(2.0, nd.fromArray(2, 2, a), opA, nd.fromArray(2, 2, b), opB, 0.0, c);
         double[] opAData = opA == Transpose.N ? a : new double[] {1, 3, 2, 4};
@@ -85,8 +129,8 @@ class CommonsMathBackendTest {
 
     @Test
     void gemmRejectsMismatchedShapesNamingBoth() {
-        CommonsMathMatrix a = nd.zeros(3, 4);
-        CommonsMathMatrix b = nd.zeros(5, 2);
+        var a = nd.zeros(3, 4);
+        var b = nd.zeros(5, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, nd.zeros(3, 2)));
         assertEquals("gemm: op(A) [3, 4] · op(B) [5, 2]: inner dimensions differ", e.getMessage());
@@ -97,8 +141,8 @@ class CommonsMathBackendTest {
 
     @Test
     void gemmRejectsOutputAliasingAnInput() {
-        CommonsMathMatrix a = nd.zeros(2, 2);
-        CommonsMathMatrix b = nd.zeros(2, 2);
+        var a = nd.zeros(2, 2);
+        var b = nd.zeros(2, 2);
         assertThrows(IllegalArgumentException.class, () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, a));
         assertThrows(IllegalArgumentException.class, () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.T, 1.0, b));
     }
@@ -108,7 +152,7 @@ class CommonsMathBackendTest {
     @Test
     void fromArrayAndToArrayRoundTripRowMajor() {
         double[] data = randomArray(7 * 60); // more columns than one 52-wide block
-        CommonsMathMatrix a = nd.fromArray(7, 60, data);
+        var a = nd.fromArray(7, 60, data);
         assertEquals(7, nd.rows(a));
         assertEquals(60, nd.cols(a));
         assertArrayEquals(data, nd.toArray(a));
@@ -125,15 +169,15 @@ class CommonsMathBackendTest {
 
     @Test
     void fillSetsEveryEntry() {
-        CommonsMathMatrix a = nd.zeros(2, 3);
+        var a = nd.zeros(2, 3);
         nd.fill(a, 1.5);
         assertArrayEquals(new double[] {1.5, 1.5, 1.5, 1.5, 1.5, 1.5}, nd.toArray(a));
     }
 
     @Test
     void copyBlockCopiesOnlyTheBlock() {
-        CommonsMathMatrix src = nd.fromArray(3, 4, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
-        CommonsMathMatrix dst = nd.zeros(3, 3);
+        var src = nd.fromArray(3, 4, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        var dst = nd.zeros(3, 3);
         nd.copyBlock(src, 1, 2, dst, 0, 1, 2, 2); // src rows 1..2, cols 2..3 to dst rows 0..1, cols 1..2
         assertArrayEquals(new double[] {0, 6, 7, 0, 10, 11, 0, 0, 0}, nd.toArray(dst));
         nd.copyBlock(src, 0, 0, dst, 0, 0, 0, 3); // empty: nothing happens
@@ -145,8 +189,8 @@ class CommonsMathBackendTest {
 
     @Test
     void gatherAndScatterAddRows() {
-        CommonsMathMatrix table = nd.fromArray(3, 2, new double[] {1, 2, 3, 4, 5, 6});
-        CommonsMathMatrix out = nd.zeros(4, 2);
+        var table = nd.fromArray(3, 2, new double[] {1, 2, 3, 4, 5, 6});
+        var out = nd.zeros(4, 2);
         int[] index = {2, 0, 2, 1};
         nd.gatherRows(table, index, out);
         assertArrayEquals(new double[] {5, 6, 1, 2, 5, 6, 3, 4}, nd.toArray(out));
@@ -160,10 +204,10 @@ class CommonsMathBackendTest {
 
     @Test
     void addRowVectorAndColumnSums() {
-        CommonsMathMatrix out = nd.fromArray(2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        var out = nd.fromArray(2, 3, new double[] {1, 2, 3, 4, 5, 6});
         nd.addRowVector(nd.fromArray(1, 3, new double[] {10, 20, 30}), out);
         assertArrayEquals(new double[] {11, 22, 33, 14, 25, 36}, nd.toArray(out));
-        CommonsMathMatrix sums = nd.fromArray(1, 3, new double[] {1, 1, 1});
+        var sums = nd.fromArray(1, 3, new double[] {1, 1, 1});
         nd.addColumnSums(out, sums);
         assertArrayEquals(new double[] {26, 48, 70}, nd.toArray(sums));
         assertEquals("addRowVector: expected bias [1, 3], got [1, 2]", assertThrows(IllegalArgumentException.class,
@@ -177,8 +221,8 @@ class CommonsMathBackendTest {
 
     @Test
     void tanhAndSigmoidFollowTheirFormulas() {
-        CommonsMathMatrix x = nd.fromArray(2, 4, X);
-        CommonsMathMatrix out = nd.zeros(2, 4);
+        var x = nd.fromArray(2, 4, X);
+        var out = nd.zeros(2, 4);
         nd.tanh(x, out);
         assertClose("tanh", map(X, Math::tanh), nd.toArray(out));
         nd.sigmoid(x, out);
@@ -193,10 +237,10 @@ class CommonsMathBackendTest {
     void backwardOpsFollowTheirFormulas() {
         double[] y = {-0.9, -0.5, 0, 0.1, 0.3, 0.5, 0.7, 0.99};
         double[] dy = randomArray(8);
-        CommonsMathMatrix dx = nd.zeros(2, 4);
+        var dx = nd.zeros(2, 4);
         nd.tanhBackward(nd.fromArray(2, 4, y), nd.fromArray(2, 4, dy), dx);
         assertClose("tanhBackward", zip(dy, y, (g, v) -> g * (1 - v * v)), nd.toArray(dx));
-        CommonsMathMatrix dyInPlace = nd.fromArray(2, 4, dy);
+        var dyInPlace = nd.fromArray(2, 4, dy);
         nd.sigmoidBackward(nd.fromArray(2, 4, y), dyInPlace, dyInPlace); // dx may be dy
         assertClose("sigmoidBackward", zip(dy, y, (g, v) -> g * v * (1 - v)), nd.toArray(dyInPlace));
     }
@@ -205,19 +249,19 @@ class CommonsMathBackendTest {
     void hadamardAxpyScaleClampFollowTheirFormulas() {
         double[] a = randomArray(6);
         double[] b = randomArray(6);
-        CommonsMathMatrix am = nd.fromArray(2, 3, a);
-        CommonsMathMatrix bm = nd.fromArray(2, 3, b);
-        CommonsMathMatrix out = nd.fromArray(2, 3, new double[] {1, 1, 1, 1, 1, 1});
+        var am = nd.fromArray(2, 3, a);
+        var bm = nd.fromArray(2, 3, b);
+        var out = nd.fromArray(2, 3, new double[] {1, 1, 1, 1, 1, 1});
         nd.addHadamard(-2.0, am, bm, out);
         assertClose("addHadamard", zip(a, b, (u, v) -> 1 - 2 * u * v), nd.toArray(out));
         nd.hadamard(am, bm, am); // out may be a
         assertClose("hadamard", zip(a, b, (u, v) -> u * v), nd.toArray(am));
-        CommonsMathMatrix y = nd.fromArray(2, 3, b);
+        var y = nd.fromArray(2, 3, b);
         nd.axpy(0.5, nd.fromArray(2, 3, a), y);
         assertClose("axpy", zip(a, b, (u, v) -> v + 0.5 * u), nd.toArray(y));
         nd.scale(-3.0, y);
         assertClose("scale", zip(a, b, (u, v) -> -3 * (v + 0.5 * u)), nd.toArray(y));
-        CommonsMathMatrix x = nd.fromArray(2, 4, X);
+        var x = nd.fromArray(2, 4, X);
         nd.clamp(x, -5, 5);
         assertArrayEquals(new double[] {-5, -3.5, -1, -0.0, 0.25, 2, 5, 5}, nd.toArray(x));
     }
@@ -227,11 +271,11 @@ class CommonsMathBackendTest {
         double[] w = {1, 2, 3, 4};
         double[] g = {0.5, -1, 2, 0};
         double[] g2 = {0.25, 1, 4, 0};
-        CommonsMathMatrix adagrad = nd.fromArray(2, 2, w);
+        var adagrad = nd.fromArray(2, 2, w);
         nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 1e-8, 0, adagrad);
         double[] step = zip(g, g2, (u, v) -> u / (Math.sqrt(v + 1e-8) + 0));
         assertClose("adagrad", zip(w, step, (p, q) -> p - 0.1 * q), nd.toArray(adagrad));
-        CommonsMathMatrix adam = nd.fromArray(2, 2, w);
+        var adam = nd.fromArray(2, 2, w);
         nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 0, 1e-3, adam);
         step = zip(g, g2, (u, v) -> u / (Math.sqrt(v + 0) + 1e-3));
         assertClose("adam", zip(w, step, (p, q) -> p - 0.1 * q), nd.toArray(adam));
@@ -239,8 +283,8 @@ class CommonsMathBackendTest {
 
     @Test
     void elementwiseOutputsMustNotAliasWhereTheSpiSaysSo() {
-        CommonsMathMatrix a = nd.zeros(2, 2);
-        CommonsMathMatrix b = nd.zeros(2, 2);
+        var a = nd.zeros(2, 2);
+        var b = nd.zeros(2, 2);
         assertEquals("addHadamard: the output must not be the same matrix as an input",
                 assertThrows(IllegalArgumentException.class, () -> nd.addHadamard(1, a, b, a)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> nd.addHadamard(1, a, b, b));
@@ -261,7 +305,7 @@ class CommonsMathBackendTest {
 
     @Test
     void softmaxIsStableAndSumsToOne() {
-        CommonsMathMatrix p = nd.zeros(2, 3);
+        var p = nd.zeros(2, 3);
         nd.softmax(nd.fromArray(2, 3, Z), p);
         double e1 = Math.exp(-2);
         double e2 = Math.exp(-1);
@@ -271,7 +315,7 @@ class CommonsMathBackendTest {
 
     @Test
     void softmaxCrossEntropyIsFiniteAtLargeLogitsAndGivesItsGradient() {
-        CommonsMathMatrix z = nd.fromArray(2, 3, Z);
+        var z = nd.fromArray(2, 3, Z);
         int[] target = {0, 1};
         double loss = nd.softmaxCrossEntropy(z, target, 0.5, z); // dz may be z
         double logSumExp0 = 3 + Math.log(Math.exp(-2) + Math.exp(-1) + 1);
@@ -290,7 +334,7 @@ class CommonsMathBackendTest {
     void sigmoidCrossEntropyIsFiniteAtLargeLogitsAndGivesItsGradient() {
         double[] z = {1e4, -1e4, 1e4, -1e4, 0.5, -2};
         double[] y = {0, 1, 1, 0, 0.3, 1};
-        CommonsMathMatrix dz = nd.zeros(2, 3);
+        var dz = nd.zeros(2, 3);
         double loss = nd.sigmoidCrossEntropy(nd.fromArray(2, 3, z), nd.fromArray(2, 3, y), 2.0, dz);
         double expected = 1e4 + 1e4 + 0 + 0 // exact at |z| = 1e4: log1p(e^−1e4) = 0
                 + (0.5 - 0.5 * 0.3 + Math.log1p(Math.exp(-0.5))) + (0 + 2 + Math.log1p(Math.exp(-2)));
@@ -309,7 +353,7 @@ class CommonsMathBackendTest {
     }
 
     /** The matrix stored for op(X) = {@code data} [rows, cols]: data itself, or its transpose when op = T. */
-    private CommonsMathMatrix stored(double[] data, Transpose op, int rows, int cols) {
+    private CommonsMathMatrix<AbstractRealMatrix> stored(double[] data, Transpose op, int rows, int cols) {
         if (op == Transpose.N) {
             return nd.fromArray(rows, cols, data);
         }

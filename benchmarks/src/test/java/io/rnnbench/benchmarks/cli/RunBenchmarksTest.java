@@ -1,0 +1,55 @@
+package io.rnnbench.benchmarks.cli;
+
+import io.rnnbench.core.spi.Backends;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunBenchmarksTest {
+
+    @Test
+    void fillsTheProjectDefaults() throws CommandLineOptionException {
+        Options options = RunBenchmarks.withDefaults(new CommandLineOptions());
+
+        assertEquals(List.of(RunBenchmarks.RNN_SUITES), options.getIncludes(), "the library package only when named");
+        assertEquals(Backends.names(), new ArrayList<>(options.getParameter("backend").get()));
+        assertTrue(Backends.names().containsAll(List.of("commons-math", "ejml", "raw")), Backends.names().toString());
+        assertEquals(GCProfiler.class.getName(), options.getProfilers().get(0).getKlass());
+        assertEquals(ResultFormatType.JSON, options.getResultFormat().get());
+        assertEquals("target/jmh-result.json", options.getResult().get());
+        assertTrue(options.shouldFailOnError().get());
+    }
+
+    @Test
+    void keepsWhatTheCommandLineSays() throws CommandLineOptionException {
+        Options options = RunBenchmarks.withDefaults(new CommandLineOptions("Forward", "-p", "backend=raw", "-foe", "false"));
+
+        assertEquals(List.of("Forward"), options.getIncludes());
+        assertEquals(List.of("raw"), new ArrayList<>(options.getParameter("backend").get()));
+        assertEquals(false, options.shouldFailOnError().get());
+    }
+
+    @Test
+    void refusesToRunBackendsInTheHostJvm() {
+        assertThrows(IllegalArgumentException.class,
+                () -> RunBenchmarks.withDefaults(new CommandLineOptions("-f", "0")));
+    }
+
+    @Test
+    void countsTheGridFromTheBenchmarkListAndTheParameters() throws CommandLineOptionException {
+        Options options = RunBenchmarks.withDefaults(new CommandLineOptions("-p", "backend=raw,ejml", "-p", "cell=lstm",
+                "-p", "shape=char,medium,X8-H8-B1-T2-L1"));
+
+        assertEquals(4 * 2 * 1 * 3, RunBenchmarks.combinations(options), "4 suites × 2 backends × 1 cell × 3 shapes");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class CommonsMathArrayAgreementTest extends BackendAgreementSuite {
+    CommonsMathArrayAgreementTest() {
+        super("commons-math-array");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class CommonsMathArrayGradientCheckTest extends GradientCheckSuite {
+    CommonsMathArrayGradientCheckTest() {
+        super("commons-math-array");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification.golden;
+
+class CommonsMathArrayGoldenValuesTest extends GoldenValuesSuite {
+    CommonsMathArrayGoldenValuesTest() {
+        super("commons-math-array");
+    }
+}
