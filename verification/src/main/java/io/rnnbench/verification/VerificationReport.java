@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
  */
 public final class VerificationReport {
     private static final Map<String, Map<String, Row>> ROWS = new TreeMap<>();
+    /** Whether the current thread runs inside a suite's dynamic test ({@link #recording}). */
+    private static final ThreadLocal<Boolean> IN_SUITE = ThreadLocal.withInitial(() -> false);
 
     private VerificationReport() {
     }
@@ -36,6 +38,34 @@ public final class VerificationReport {
         } catch (Exception e) {
             record(backend, check, Double.POSITIVE_INFINITY, e.toString());
             throw new AssertionError(backend + ", " + check + ": " + e, e);
+        }
+    }
+
+    /**
+     * Like {@link #check}, but records only when called from within {@link #recording} (a suite's dynamic test);
+     * elsewhere (e.g. tests proving that a check can fail) it just runs the body.
+     */
+    public static void checkIfRecording(String backend, String check, Callable<Double> body) {
+        if (IN_SUITE.get()) {
+            check(backend, check, body);
+        } else {
+            try {
+                body.call();
+            } catch (AssertionError | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new AssertionError(backend + ", " + check + ": " + e, e);
+            }
+        }
+    }
+
+    /** Runs a suite's dynamic test so that {@link #checkIfRecording} inside it records. */
+    public static void recording(org.junit.jupiter.api.function.Executable body) throws Throwable {
+        IN_SUITE.set(true);
+        try {
+            body.execute();
+        } finally {
+            IN_SUITE.set(false);
         }
     }
 

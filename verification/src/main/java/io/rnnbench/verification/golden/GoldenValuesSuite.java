@@ -1,6 +1,9 @@
 package io.rnnbench.verification.golden;
 
+import io.rnnbench.verification.VerificationReport;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
@@ -22,18 +25,33 @@ public abstract class GoldenValuesSuite {
     /** Seed 002's test blocks: inputs regenerated from seed + draws, then every expected output through the core. */
     @TestFactory
     Stream<DynamicNode> seed002Cases() {
-        return GoldenFixtures.resource(backendName, GoldenFixtures.SEED002_RESOURCE);
+        return recorded(GoldenFixtures.resource(backendName, GoldenFixtures.SEED002_RESOURCE));
     }
 
     /** Seed 002's dinosaur-name model trained for 20,001 steps, against the NumPy smoothed loss at every 2,000th. */
     @TestFactory
     Stream<DynamicNode> dinosTrajectory() {
-        return GoldenFixtures.resource(backendName, GoldenFixtures.DINOS_RESOURCE);
+        return recorded(GoldenFixtures.resource(backendName, GoldenFixtures.DINOS_RESOURCE));
     }
 
     /** The files named by {@value GoldenFixtures#PROPERTY}, if any. */
     @TestFactory
     Stream<DynamicNode> extraFixtures() {
-        return GoldenFixtures.extraFiles(backendName);
+        return recorded(GoldenFixtures.extraFiles(backendName));
+    }
+
+    /** The same tests, recording their outcomes in the {@link VerificationReport}. */
+    private static Stream<DynamicNode> recorded(Stream<DynamicNode> nodes) {
+        return nodes.map(GoldenValuesSuite::recorded);
+    }
+
+    private static DynamicNode recorded(DynamicNode node) {
+        if (node instanceof DynamicContainer container) {
+            return DynamicContainer.dynamicContainer(container.getDisplayName(), container.getTestSourceUri().orElse(null),
+                    container.getChildren().map(GoldenValuesSuite::recorded));
+        }
+        DynamicTest test = (DynamicTest) node;
+        return DynamicTest.dynamicTest(test.getDisplayName(), test.getTestSourceUri().orElse(null),
+                () -> VerificationReport.recording(test.getExecutable()));
     }
 }

@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class CommonsMathAgreementTest extends BackendAgreementSuite {
-    CommonsMathAgreementTest() {
-        super("commons-math");
-    }
-}

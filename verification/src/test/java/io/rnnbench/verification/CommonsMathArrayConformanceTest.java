@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class CommonsMathArrayConformanceTest extends BackendConformanceSuite {
+    CommonsMathArrayConformanceTest() {
+        super("commons-math-array");
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class CommonsMathConformanceTest extends BackendConformanceSuite {
+    CommonsMathConformanceTest() {
+        super("commons-math");
+    }
+}

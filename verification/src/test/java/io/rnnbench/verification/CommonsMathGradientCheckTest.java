@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class CommonsMathGradientCheckTest extends GradientCheckSuite {
-    CommonsMathGradientCheckTest() {
-        super("commons-math");
-    }
-}

@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class CommonsMathPrimitiveOperationsTest extends PrimitiveOperationsSuite {
-    CommonsMathPrimitiveOperationsTest() {
-        super("commons-math");
-    }
-}

@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class EjmlAgreementTest extends BackendAgreementSuite {
-    EjmlAgreementTest() {
-        super("ejml");
-    }
-}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlConformanceTest extends BackendConformanceSuite {
+    EjmlConformanceTest() {
+        super("ejml");
+    }
+}

@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class EjmlGradientCheckTest extends GradientCheckSuite {
-    EjmlGradientCheckTest() {
-        super("ejml");
-    }
-}

@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class EjmlMtAgreementTest extends BackendAgreementSuite {
-    EjmlMtAgreementTest() {
-        super("ejml-mt");
-    }
-}

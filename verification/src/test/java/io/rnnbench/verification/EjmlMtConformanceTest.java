@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class EjmlMtConformanceTest extends BackendConformanceSuite {
+    EjmlMtConformanceTest() {
+        super("ejml-mt");
+    }
+}

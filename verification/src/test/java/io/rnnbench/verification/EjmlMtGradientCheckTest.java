@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class EjmlMtGradientCheckTest extends GradientCheckSuite {
-    EjmlMtGradientCheckTest() {
-        super("ejml-mt");
-    }
-}

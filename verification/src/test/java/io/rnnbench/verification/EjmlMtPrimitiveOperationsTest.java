@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class EjmlMtPrimitiveOperationsTest extends PrimitiveOperationsSuite {
-    EjmlMtPrimitiveOperationsTest() {
-        super("ejml-mt");
-    }
-}

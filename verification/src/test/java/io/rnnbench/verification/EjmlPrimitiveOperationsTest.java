@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class EjmlPrimitiveOperationsTest extends PrimitiveOperationsSuite {
-    EjmlPrimitiveOperationsTest() {
-        super("ejml");
-    }
-}

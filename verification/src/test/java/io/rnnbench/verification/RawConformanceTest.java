@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class RawConformanceTest extends BackendConformanceSuite {
+    RawConformanceTest() {
+        super("raw");
+    }
+}

@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class RawGradientCheckTest extends GradientCheckSuite {
-    RawGradientCheckTest() {
-        super("raw");
-    }
-}

@@ -1,7 +1,0 @@
-package io.rnnbench.verification;
-
-class RawPrimitiveOperationsTest extends PrimitiveOperationsSuite {
-    RawPrimitiveOperationsTest() {
-        super("raw");
-    }
-}

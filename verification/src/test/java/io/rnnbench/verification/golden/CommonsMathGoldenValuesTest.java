@@ -1,7 +1,0 @@
-package io.rnnbench.verification.golden;
-
-class CommonsMathGoldenValuesTest extends GoldenValuesSuite {
-    CommonsMathGoldenValuesTest() {
-        super("commons-math");
-    }
-}

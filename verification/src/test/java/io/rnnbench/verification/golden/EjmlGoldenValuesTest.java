@@ -1,7 +1,0 @@
-package io.rnnbench.verification.golden;
-
-class EjmlGoldenValuesTest extends GoldenValuesSuite {
-    EjmlGoldenValuesTest() {
-        super("ejml");
-    }
-}

@@ -1,7 +1,0 @@
-package io.rnnbench.verification.golden;
-
-class RawGoldenValuesTest extends GoldenValuesSuite {
-    RawGoldenValuesTest() {
-        super("raw");
-    }
-}
