@@ -29,8 +29,9 @@ public final class MarkdownReport {
                 confidence interval over all measurement iterations of all forks. *seq·steps/s* is timesteps × \
                 sequences processed per second (T·B per operation; B for the cell step), *GFLOP/s* is the exact FLOP \
                 count of the operation (`FlopCount`) over the mean time, *alloc / op* is `gc.alloc.rate.norm` from \
-                `-prof gc`, and *× fastest* is the time over the fastest backend's. Two backends whose 99.9% \
-                intervals overlap are **within noise** of each other (marked ≈): the run does not show which is faster.
+                `-prof gc`, and *× fastest* is the time over the fastest backend's. Two backends are **within noise** of \
+                each other (marked ≈) when the run does not show which is faster: their 99.9% intervals overlap and \
+                a Mann–Whitney U test on their per-iteration times finds no difference at the 0.1% level.
 
                 """);
         appendOverview(md, report);

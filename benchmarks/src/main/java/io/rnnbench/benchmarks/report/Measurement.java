@@ -69,6 +69,12 @@ public record Measurement(Suite suite, String backend, CellType cell, Shape shap
         return stepsPerOperation / seconds();
     }
 
+    /** Every measurement iteration of every fork, in seconds per operation. */
+    public List<Double> iterationSeconds() {
+        double toSeconds = TimeUnits.secondsPer(unit);
+        return rawData.stream().flatMap(List::stream).map(v -> v * toSeconds).toList();
+    }
+
     /** Number of measurement iterations over all forks. */
     public int iterations() {
         return rawData.stream().mapToInt(List::size).sum();

@@ -12,11 +12,15 @@ import java.util.Locale;
 /**
  * The backends of one (suite, cell, shape), fastest first, and what to choose.
  *
- * <p>Noise rule: two backends are <em>within noise</em> of each other when their 99.9% confidence intervals
- * (JMH's {@code scoreConfidence}: mean ± t·s/√n over all measurement iterations of all forks) overlap. Overlap
- * is conservative — a real difference can hide in overlapping intervals, but non-overlapping 99.9% intervals are
- * a difference that the run's own noise does not explain. A measurement without an interval (a single iteration)
- * is a point; the recommendation then says that no error estimate backs it.
+ * <p>Noise rule: two backends <em>differ</em> when the run's own noise does not explain the gap, by either of two
+ * tests at the 0.1% level: their 99.9% confidence intervals (JMH's {@code scoreConfidence}, mean ± t·s/√n over all
+ * measurement iterations of all forks) are disjoint, or a two-sided {@link MannWhitney Mann–Whitney U test} on
+ * their per-iteration times rejects "same distribution" at p &lt; {@value #ALPHA}. Otherwise they are <em>within
+ * noise</em> of each other. The rank test is there because a shared machine produces one-sided outliers (a GC, a
+ * neighbour's burst): one slow iteration widens a t-interval enough to hide a 6× gap that every other iteration
+ * shows, but moves a rank sum by little. With 8 iterations each, the rank test calls a difference when (nearly)
+ * every iteration of one backend is faster than every iteration of the other. A measurement without an interval
+ * (a single iteration) is a point; the recommendation then says that no error estimate backs it.
  *
  * @param suite   the benchmark
  * @param cell    the cell
@@ -24,13 +28,15 @@ import java.util.Locale;
  * @param entries fastest first
  */
 public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entries) {
+    /** Level of each of the two tests. */
+    public static final double ALPHA = 0.001;
 
     /**
      * One backend's place.
      *
      * @param measurement     its result
      * @param ratioToFastest  its time ÷ the fastest one's (1 for the fastest)
-     * @param tiedWithFastest whether its interval overlaps the fastest one's
+     * @param tiedWithFastest whether it is within noise of the fastest (see the noise rule above)
      */
     public record Entry(Measurement measurement, double ratioToFastest, boolean tiedWithFastest) {
     }
@@ -56,9 +62,15 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
         Measurement fastest = sorted.get(0);
         List<Entry> entries = new ArrayList<>();
         for (Measurement m : sorted) {
-            entries.add(new Entry(m, m.seconds() / fastest.seconds(), overlap(m, fastest)));
+            entries.add(new Entry(m, m.seconds() / fastest.seconds(), !differ(m, fastest)));
         }
         return new Ranking(first.suite(), first.cell(), first.shape(), List.copyOf(entries));
+    }
+
+    /** Whether a and b differ beyond the run's noise: disjoint 99.9% intervals, or a rank test at p < {@value #ALPHA}. */
+    public static boolean differ(Measurement a, Measurement b) {
+        return a != b && (!overlap(a, b)
+                || MannWhitney.pValue(a.iterationSeconds(), b.iterationSeconds()) < ALPHA);
     }
 
     /** Whether the 99.9% intervals of a and b overlap. */
@@ -93,7 +105,7 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
         } else {
             s.append(": ").append(names(tied)).append(" are within noise of each other (")
                     .append(String.join(", ", tied.subList(1, tied.size()).stream().map(e -> ratio(e.ratioToFastest())).toList()))
-                    .append("; 99.9% intervals overlap), so use either");
+                    .append("), so use either");
             if (!slower.isEmpty()) {
                 s.append("; ").append(fastest().measurement().backend()).append(" is ")
                         .append(String.join(", ", slower.stream().map(e -> ratio(e.ratioToFastest()) + " faster than "
