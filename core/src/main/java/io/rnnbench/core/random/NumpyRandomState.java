@@ -40,7 +40,9 @@ import java.util.List;
  * {@link StrictMath#log} (fdlibm) 61,884 differ (about 1 in 32), by up to 3 ulps, the first at index 26. (A
  * correctly rounded logarithm would not do better: glibc's own {@code log} is not correctly rounded on about 1 in
  * 1,300 of these arguments.) When the logarithm differs by an ulp, both Gaussians of the pair may differ from
- * NumPy's by an ulp or two; uniform draws, integers, shuffles, choices and the position in the stream are never
+ * NumPy's by an ulp or two — relative to the value, within 2·2⁻⁵²; counted in ulps of the result, a value just
+ * below a power of two can show 3 (seen once: {@code seed(2)}, Gaussian #3248, 0.2457042717187358 vs …588, in
+ * seed 002's {@code sample} case); uniform draws, integers, shuffles, choices and the position in the stream are never
  * affected. {@code Math.log} may be a platform-specific intrinsic; on a JVM where it falls back to
  * {@code StrictMath.log}, mismatches are more frequent (up to 3 ulps) but the stream stays aligned.
  *
