@@ -65,6 +65,9 @@ public abstract class PrimitiveOperationsSuite {
             assertEquals(s[0], nd.rows(m));
             assertEquals(s[1], nd.cols(m));
             assertEquals(java.util.Arrays.toString(values), java.util.Arrays.toString(nd.toArray(m)), backendName + ": fromArray/toArray");
+            Object loaded = nd.zeros(s[0], s[1]);
+            nd.load(values, loaded);
+            compare("load", s, nd.toArray(loaded), values);
             Object zeros = nd.zeros(s[0], s[1]);
             compare("zeros", s, nd.toArray(zeros), new double[s[0] * s[1]]);
             nd.fill(zeros, -2.5);

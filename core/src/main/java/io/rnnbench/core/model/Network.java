@@ -237,6 +237,9 @@ public final class Network<M> {
         final OutputHead<M> head;
         final RecurrentState<M> initialStateGradient;
         private final Backend<M> nd;
+        /** [T·B, X] dense input, allocated at the first dense batch. */
+        private M denseInput;
+        /** [T·B, X] dL/dX, allocated at the first request. */
         private M dInput;
 
         Unrolled(Backend<M> nd, ModelConfig config, List<LayerWeights<M>> weights, Parameters<M> parameters,
@@ -263,8 +266,11 @@ public final class Network<M> {
                 } else if (batch.inputs() instanceof Inputs.OneHot oneHot) {
                     layer.forward(oneHot);
                 } else {
-                    Inputs.Dense dense = (Inputs.Dense) batch.inputs();
-                    layer.forward(nd.fromArray(dense.rows(), dense.width(), dense.values())); // the array boundary
+                    if (denseInput == null) {
+                        denseInput = nd.zeros(nd.rows(layer.hs), nd.rows(layer.w.wX()));
+                    }
+                    nd.load(((Inputs.Dense) batch.inputs()).values(), denseInput); //  X [T·B, X], the array boundary
+                    layer.forward(denseInput);
                 }
             }
             return head.forward(top(), batch.targets());

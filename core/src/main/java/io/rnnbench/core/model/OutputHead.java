@@ -33,6 +33,8 @@ final class OutputHead<M> {
     /** [B, H] gradient w.r.t. the last step's output (last-step heads; else null). */
     private final M dhLast;
 
+    /** [B, V] binary targets of a sigmoid head, allocated at first use. */
+    private M binaryTargets;
     private M in;
     private boolean hasLoss;
 
@@ -68,7 +70,10 @@ final class OutputHead<M> {
         if (type == HeadType.LAST_STEP_SIGMOID) {
             double[] values = requireBinary(targets).values();
             Shapes.requireLength("sigmoid head", "binary targets", values.length, batch * outputs);
-            M binaryTargets = nd.fromArray(batch, outputs, values); // [B, V] the array boundary: once per pass
+            if (binaryTargets == null) {
+                binaryTargets = nd.zeros(batch, outputs);
+            }
+            nd.load(values, binaryTargets); //                         [B, V] the array boundary
             return perSequence * nd.sigmoidCrossEntropy(y, binaryTargets, perSequence, dy);
         }
         int[] classes = requireClasses(targets).index();

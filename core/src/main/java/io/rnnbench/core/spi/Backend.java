@@ -32,6 +32,15 @@ public interface Backend<M> {
      */
     M fromArray(int rows, int cols, double[] data);
 
+    /**
+     * a = data, row-major, into an existing matrix: the array boundary without allocation (each batch's dense
+     * inputs and binary targets enter this way).
+     *
+     * @param data {@code rows(a)·cols(a)} values, row-major. Not modified.
+     * @param a    Modified.
+     */
+    void load(double[] data, M a);
+
     /** The entries of {@code a} as a new row-major array. Boundary only. a: Not modified. */
     double[] toArray(M a);
 

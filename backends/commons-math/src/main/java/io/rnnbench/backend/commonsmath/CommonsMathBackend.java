@@ -71,13 +71,20 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     public CommonsMathMatrix<T> fromArray(int rows, int cols, double[] data) {
         CommonsMathMatrix<T> a = zeros(rows, cols);
         Shapes.requireLength("fromArray", "data", data.length, Math.multiplyExact(rows, cols));
+        load(data, a);
+        return a;
+    }
+
+    @Override
+    public void load(double[] data, CommonsMathMatrix<T> a) {
+        int cols = cols(a);
+        Shapes.requireLength("load " + Shapes.shape(rows(a), cols), "data", data.length, Math.multiplyExact(rows(a), cols));
         a.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {
                 return data[row * cols + column];
             }
         });
-        return a;
     }
 
     @Override

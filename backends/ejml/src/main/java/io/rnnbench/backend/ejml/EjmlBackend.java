@@ -76,6 +76,12 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
     }
 
     @Override
+    public void load(double[] data, DMatrixRMaj a) {
+        Shapes.requireLength("load " + Shapes.shape(a.numRows, a.numCols), "data", data.length, a.getNumElements());
+        a.set(a.numRows, a.numCols, true, data); // same shape: no reshape, one arraycopy
+    }
+
+    @Override
     public double[] toArray(DMatrixRMaj a) {
         return Arrays.copyOf(a.getData(), a.getNumElements());
     }

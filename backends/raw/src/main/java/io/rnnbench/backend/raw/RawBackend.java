@@ -30,6 +30,12 @@ public final class RawBackend implements Backend<RawMatrix> {
     }
 
     @Override
+    public void load(double[] data, RawMatrix a) {
+        Shapes.requireLength("load " + Shapes.shape(a.rows, a.cols), "data", data.length, a.data.length);
+        System.arraycopy(data, 0, a.data, 0, data.length);
+    }
+
+    @Override
     public double[] toArray(RawMatrix a) {
         return a.data.clone();
     }

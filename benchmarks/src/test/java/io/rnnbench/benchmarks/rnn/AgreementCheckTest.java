@@ -1,0 +1,42 @@
+package io.rnnbench.benchmarks.rnn;
+
+import io.rnnbench.benchmarks.shape.Shape;
+import io.rnnbench.core.model.CellType;
+import io.rnnbench.core.spi.Backends;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgreementCheckTest {
+    private static final Shape TINY = Shape.parse("X8-H6-B2-T3-L2");
+
+    private static RnnWorkload<?> workload(String backend, CellType cell) {
+        return RnnWorkload.create(Backends.byName(backend), cell, TINY, TINY.outputSize(), true);
+    }
+
+    @Test
+    void everyRegisteredBackendAgreesWithRaw() {
+        for (String backend : Backends.names()) {
+            for (CellType cell : CellType.values()) {
+                assertDoesNotThrow(() -> AgreementCheck.requireAgreement(workload(backend, cell),
+                        workload(RnnFixture.REFERENCE_BACKEND, cell)), backend + " " + cell);
+            }
+        }
+    }
+
+    @Test
+    void aBackendThatComputesSomethingElseGetsNoNumber() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AgreementCheck.requireAgreement(
+                workload("raw", CellType.LSTM), workload("raw", CellType.RNN)));
+        assertTrue(e.getMessage().contains("disagrees with raw") && e.getMessage().contains("expected"), e.getMessage());
+    }
+
+    @Test
+    void theWorkloadIsTheSameOnEveryBuild() {
+        RnnWorkload<?> a = workload("raw", CellType.LSTM);
+        RnnWorkload<?> b = workload("raw", CellType.LSTM);
+        assertTrue(a.forward() == b.forward(), "seeded: bit-identical loss");
+    }
+}
