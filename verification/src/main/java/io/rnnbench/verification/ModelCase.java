@@ -77,7 +77,7 @@ public record ModelCase(CellType cell, int layers, HeadType head, int batch, int
             for (int i = 0; i < bits.length; i++) {
                 bits[i] = random.nextInt(2);
             }
-            targets = new Targets.Binary(bits);
+            targets = new Targets.Binary(bits, outputSize);
         }
         return new SequenceBatch(steps, batch, inputs, targets);
     }

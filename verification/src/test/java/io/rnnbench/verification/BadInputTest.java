@@ -93,7 +93,7 @@ class BadInputTest {
     void nanInAnInputIsRejected() {
         double[] values = {0.5, 1.0, Double.NaN, 2.0};
         assertMessage(() -> new Inputs.Dense(values, 2), "row 1, column 0", "NaN", "finite");
-        assertMessage(() -> new Targets.Binary(new double[] {0, Double.NaN}), "value 1", "NaN");
+        assertMessage(() -> new Targets.Binary(new double[] {0, Double.NaN}, 2), "value 1", "NaN");
     }
 
     @Test

@@ -14,11 +14,13 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One PNG per shape ({@code charts/<shape>.png}): a 2 × 2 grid with a panel per suite, each a bar chart of time
@@ -39,7 +41,8 @@ public final class Charts {
     }
 
     /**
-     * Writes one chart per shape of {@code report} under {@code reportDir}.
+     * Writes one chart per shape of {@code report} under {@code reportDir}, and removes the charts of shapes that
+     * this report does not have (left by an earlier run), so the directory matches the report.
      *
      * @return the names of the shapes charted
      */
@@ -48,6 +51,12 @@ public final class Charts {
         for (Shape shape : report.rankings().keySet()) {
             AtomicFiles.write(reportDir.resolve(fileName(shape)), png(report, shape));
             written.add(shape.name());
+        }
+        try (Stream<Path> charts = Files.list(reportDir.resolve(fileName(Shape.CHAR)).getParent())) {
+            for (Path stale : charts.filter(f -> f.toString().endsWith(".png")
+                    && !written.contains(f.getFileName().toString().replaceFirst("\\.png$", ""))).toList()) {
+                Files.delete(stale);
+            }
         }
         return written;
     }
@@ -95,7 +104,8 @@ public final class Charts {
         CategoryChart chart = new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
                 .title("`" + shape.name() + "` " + suite.title() + " (lower is better)")
                 .xAxisTitle("cell").yAxisTitle(unit + " per operation").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: never over a bar
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         chart.getStyler().setYAxisMin(0.0);
         List<String> categories = rankings.stream().map(r -> r.cell().name()).toList();

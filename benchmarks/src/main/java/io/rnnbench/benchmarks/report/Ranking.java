@@ -86,7 +86,7 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
     /**
      * The advice in one sentence, e.g. "for `large` LSTM training step use raw: 1.8× faster than ejml, 4.2× faster
      * than commons-math", or, when the runner-up is within noise, "raw and ejml are within noise of each other
-     * (1.05×); either; both faster than commons-math (4.2×, 4.0×)".
+     * (1.05×), so use either; raw is 4.20× faster than commons-math".
      */
     public String recommendation() {
         String what = "for `" + shape.name() + "` " + cell.name() + " " + suite.title();
@@ -105,7 +105,7 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
         } else {
             s.append(": ").append(names(tied)).append(" are within noise of each other (")
                     .append(String.join(", ", tied.subList(1, tied.size()).stream().map(e -> ratio(e.ratioToFastest())).toList()))
-                    .append("), so use either");
+                    .append(tied.size() == 2 ? "), so use either" : "), so use any of them");
             if (!slower.isEmpty()) {
                 s.append("; ").append(fastest().measurement().backend()).append(" is ")
                         .append(String.join(", ", slower.stream().map(e -> ratio(e.ratioToFastest()) + " faster than "

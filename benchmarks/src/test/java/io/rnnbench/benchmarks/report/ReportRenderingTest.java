@@ -21,6 +21,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,9 @@ class ReportRenderingTest {
 
     @Test
     void chartsAreNonEmptyPngs(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("charts"));
+        Files.writeString(dir.resolve("charts/large.png"), "from an earlier run");
+
         Set<String> charted = Charts.write(sampleReport(), dir);
 
         assertEquals(Set.of("char"), charted);
@@ -74,6 +78,7 @@ class ReportRenderingTest {
         assertTrue(png.length > 1000, "a chart, not an empty file: " + png.length + " bytes");
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 4));
         assertNotNull(ImageIO.read(dir.resolve("charts/char.png").toFile()));
+        assertFalse(Files.exists(dir.resolve("charts/large.png")), "a chart of a shape not in the report is removed");
     }
 
     @Test

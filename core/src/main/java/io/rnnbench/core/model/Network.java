@@ -18,6 +18,17 @@ import java.util.List;
  *
  * <p>Layer l reads layer l−1's output sequence (layer 0 reads the input), and backward sends each layer's input
  * gradient to the layer below. Not thread-safe.
+ *
+ * <p>With an embedding ({@link ModelConfig#embeddingSize()} D &gt; 0) the one-hot input indices gather rows of the
+ * table E [X, D] into layer 0's dense input, and backward scatter-adds layer 0's input gradient into dE at the
+ * same rows:
+ * <pre>
+ * Xe = E[index]              [T·B, D]   gatherRows, no one-hot GEMM
+ * dE[index] += dXe           [X, D]     scatterAddRows: only the rows of the indices seen are written
+ * </pre>
+ * dE is held dense (same name and shape as E, so clipping, finiteness checks and gradient checks treat it like any
+ * gradient) but {@link #backward} writes only the rows in {@link #embeddingRows()}; an optimizer that honours
+ * sparsity ({@link RowSparseOptimizer}) updates only those rows.
  */
 public final class Network<M> {
     private final Backend<M> nd;
@@ -28,12 +39,17 @@ public final class Network<M> {
     /** The unrolled network of every (T, B) seen so far; few shapes, searched linearly (no boxing per pass). */
     private final List<Unrolled<M>> unrolled = new ArrayList<>();
     private Unrolled<M> current;
+    /** Sorted distinct input indices of the last forward (embedding only). */
+    private int[] embeddingRows = new int[0];
 
     private Network(Backend<M> backend, ModelConfig config) {
         this.nd = backend;
         this.config = config;
         this.parameters = new Parameters<>();
         int g = config.gateWidth();
+        if (config.hasEmbedding()) {
+            parameters.add(backend, EMBEDDING, config.inputSize(), config.embeddingSize()); // [X, D]
+        }
         for (int l = 0; l < config.layers(); l++) {
             parameters.add(backend, "layer" + l + ".wX", config.layerInputSize(l), g); // [X, G]
             parameters.add(backend, "layer" + l + ".wH", config.hiddenSize(), g); //      [H, G]
@@ -48,9 +64,13 @@ public final class Network<M> {
         }
     }
 
+    /** The name of the embedding table E [X, D] (present only when the config has an embedding). */
+    public static final String EMBEDDING = "embedding.E";
+
     /**
-     * A network with weights drawn from N(0, 1)·{@code initScale} and zero biases. Draw order: for each layer
-     * bottom-up W_x then W_h, then W_y; each matrix filled row-major from {@code random.nextGaussian()}.
+     * A network with weights drawn from N(0, 1)·{@code initScale} and zero biases. Draw order: the embedding table E
+     * (if any), then for each layer bottom-up W_x then W_h, then W_y; each matrix filled row-major from
+     * {@code random.nextGaussian()}.
      */
     public static <M> Network<M> create(Backend<M> backend, ModelConfig config, RandomSource random, double initScale) {
         if (!(Double.isFinite(initScale) && initScale >= 0)) {
@@ -86,6 +106,9 @@ public final class Network<M> {
     public double forward(SequenceBatch batch, RecurrentState<M> initialState) {
         requireFits(batch, initialState);
         current = unrolledFor(batch.steps(), batch.batch());
+        if (config.hasEmbedding()) {
+            embeddingRows = java.util.Arrays.stream(((Inputs.OneHot) batch.inputs()).index()).distinct().sorted().toArray();
+        }
         return current.forward(batch, initialState);
     }
 
@@ -129,11 +152,20 @@ public final class Network<M> {
 
     /**
      * dL/dX of the last backward for the network's input, [T·B, X], owned by the network. Computed on request
-     * (dX = dZ·W_xᵀ of layer 0, one GEMM) because training never needs it.
+     * (dX = dZ·W_xᵀ of layer 0, one GEMM) because training never needs it. With an embedding this is the gradient
+     * w.r.t. the embedded input Xe, [T·B, D].
      */
     public M inputGradient() {
         requireForward();
         return current.inputGradient();
+    }
+
+    /**
+     * The sorted distinct input indices of the last forward: the rows of E that its backward writes in dE (and the
+     * only rows a sparse optimizer updates). Empty without an embedding.
+     */
+    public int[] embeddingRows() {
+        return embeddingRows.clone();
     }
 
     /** Copies the state after the last step of the last forward into {@code state} (same batch and depth). */
@@ -199,6 +231,10 @@ public final class Network<M> {
         if (batch == null) {
             throw new IllegalArgumentException("forward: no batch given");
         }
+        if (config.hasEmbedding() && !(batch.inputs() instanceof Inputs.OneHot)) {
+            throw new IllegalArgumentException("forward: a network with an embedding table reads indices (one-hot input), got "
+                    + batch.inputs().getClass().getSimpleName() + " input");
+        }
         if (batch.inputs() instanceof Inputs.OneHot oneHot) {
             Shapes.requireIndices("forward: one-hot input (vocabulary size X = " + config.inputSize() + ")",
                     oneHot.index(), config.inputSize());
@@ -241,6 +277,12 @@ public final class Network<M> {
         private M denseInput;
         /** [T·B, X] dL/dX, allocated at the first request. */
         private M dInput;
+        /** Embedding only: E [X, D], dE [X, D], the gathered input Xe [T·B, D] and its gradient dXe [T·B, D]. */
+        private final M embedding;
+        private final M dEmbedding;
+        private final M embedded;
+        private final M dEmbedded;
+        private int[] inputIndex;
 
         Unrolled(Backend<M> nd, ModelConfig config, List<LayerWeights<M>> weights, Parameters<M> parameters,
                  Parameters<M> gradients, int steps, int batch) {
@@ -250,7 +292,18 @@ public final class Network<M> {
             for (LayerWeights<M> w : weights) {
                 layers.add(config.cell() == CellType.LSTM
                         ? new LstmLayer<>(nd, w, steps, batch, config.hiddenSize())
-                        : new RnnLayer<>(nd, w, steps, batch, config.hiddenSize()));
+                        : new RnnLayer<>(nd, w, steps, batch, config.hiddenSize(), config.activation()));
+            }
+            if (config.hasEmbedding()) {
+                embedding = parameters.get(EMBEDDING).value();
+                dEmbedding = gradients.get(EMBEDDING).value();
+                embedded = nd.zeros(steps * batch, config.embeddingSize()); //  [T·B, D]
+                dEmbedded = nd.zeros(steps * batch, config.embeddingSize()); // [T·B, D]
+            } else {
+                embedding = null;
+                dEmbedding = null;
+                embedded = null;
+                dEmbedded = null;
             }
             head = new OutputHead<>(nd, config.head(), parameters.get("head.wY").value(), parameters.get("head.bY").value(),
                     gradients.get("head.wY").value(), gradients.get("head.bY").value(), steps, batch);
@@ -263,6 +316,10 @@ public final class Network<M> {
                 layer.setInitialState(initialState, l);
                 if (l > 0) {
                     layer.forward(layers.get(l - 1).hs); //      layer l reads layer l−1's outputs
+                } else if (embedding != null) {
+                    inputIndex = ((Inputs.OneHot) batch.inputs()).index();
+                    nd.gatherRows(embedding, inputIndex, embedded); //  Xe = E[index]   [T·B, D]
+                    layer.forward(embedded);
                 } else if (batch.inputs() instanceof Inputs.OneHot oneHot) {
                     layer.forward(oneHot);
                 } else {
@@ -288,8 +345,12 @@ public final class Network<M> {
 
         private void backwardThroughLayers(RecurrentState<M> dFinalState) {
             for (int l = layers.size() - 1; l >= 0; l--) {
-                layers.get(l).backward(l > 0 ? layers.get(l - 1).dhs : null, dFinalState, l); // dInput of l is dh of l−1
+                M dLayerInput = l > 0 ? layers.get(l - 1).dhs : dEmbedded; // dInput of l is dh of l−1 (or dXe)
+                layers.get(l).backward(dLayerInput, dFinalState, l);
                 layers.get(l).copyInitialStateGradient(initialStateGradient, l);
+            }
+            if (embedding != null) {
+                nd.scatterAddRows(dEmbedded, inputIndex, dEmbedding); //  dE[index] += dXe   [X, D]
             }
         }
 

@@ -36,6 +36,8 @@ final class OutputHead<M> {
     /** [B, V] binary targets of a sigmoid head, allocated at first use. */
     private M binaryTargets;
     private M in;
+    /** [R·V] one-hot rows of class targets for a per-step sigmoid head, allocated at first use. */
+    private double[] oneHotScratch;
     private boolean hasLoss;
 
     OutputHead(Backend<M> nd, HeadType type, M wY, M bY, M dWY, M dBY, int steps, int batch) {
@@ -67,13 +69,12 @@ final class OutputHead<M> {
             return 0.0;
         }
         double perSequence = 1.0 / batch;
-        if (type == HeadType.LAST_STEP_SIGMOID) {
-            double[] values = requireBinary(targets).values();
-            Shapes.requireLength("sigmoid head", "binary targets", values.length, batch * outputs);
+        if (type.sigmoid()) {
+            int rows = nd.rows(y); //                                  R = B (last step) or T·B (per step)
             if (binaryTargets == null) {
-                binaryTargets = nd.zeros(batch, outputs);
+                binaryTargets = nd.zeros(rows, outputs);
             }
-            nd.load(values, binaryTargets); //                         [B, V] the array boundary
+            nd.load(binaryValues(targets, rows), binaryTargets); //    [R, V] the array boundary
             return perSequence * nd.sigmoidCrossEntropy(y, binaryTargets, perSequence, dy);
         }
         int[] classes = requireClasses(targets).index();
@@ -101,6 +102,32 @@ final class OutputHead<M> {
     /** [R, V] the logits of the last forward pass. */
     M logits() {
         return y;
+    }
+
+    /**
+     * The [R, V] binary targets of a sigmoid head, row-major: binary targets as given, or (per-step head) class
+     * targets as one-hot rows.
+     */
+    private double[] binaryValues(Targets targets, int rows) {
+        if (type == HeadType.PER_STEP_SIGMOID && targets instanceof Targets.Classes classes) {
+            Shapes.requireLength(type + " head", "class targets", classes.index().length, rows);
+            Shapes.requireIndices(type + " head: class targets", classes.index(), outputs);
+            if (oneHotScratch == null) {
+                oneHotScratch = new double[rows * outputs];
+            }
+            java.util.Arrays.fill(oneHotScratch, 0.0);
+            for (int r = 0; r < rows; r++) {
+                oneHotScratch[r * outputs + classes.index()[r]] = 1.0;
+            }
+            return oneHotScratch;
+        }
+        Targets.Binary binary = requireBinary(targets);
+        if (binary.width() != outputs || binary.rows() != rows) {
+            throw new IllegalArgumentException(type + " head: binary targets are " + Shapes.shape(binary.rows(), binary.width())
+                    + " but the outputs are " + Shapes.shape(rows, outputs));
+        }
+        double[] values = binary.values();
+        return values;
     }
 
     private Targets.Binary requireBinary(Targets targets) {

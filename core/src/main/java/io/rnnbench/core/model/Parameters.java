@@ -27,6 +27,38 @@ public final class Parameters<M> implements Iterable<NamedMatrix<M>> {
         return value;
     }
 
+    /** Adds an existing matrix under {@code name}, shared (not copied): for views over other sets. */
+    void addShared(String name, NamedMatrix<M> matrix) {
+        if (byName.putIfAbsent(name, new NamedMatrix<>(name, matrix.rows(), matrix.cols(), matrix.value())) != null) {
+            throw new IllegalStateException("duplicate parameter name " + name);
+        }
+    }
+
+    /**
+     * A view of this set without the matrices named in {@code excluded}: the same matrices (not copies), in the same
+     * order, e.g. the dense parameters of a network whose embedding table is updated sparsely.
+     */
+    public Parameters<M> without(String... excluded) {
+        java.util.Set<String> skip = java.util.Set.of(excluded);
+        Parameters<M> view = new Parameters<>();
+        for (NamedMatrix<M> p : this) {
+            if (!skip.contains(p.name())) {
+                view.addShared(p.name(), p);
+            }
+        }
+        return view;
+    }
+
+    /** Whether a matrix is named {@code name}. */
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** The names, in order. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
     /** A new set with the same names and shapes, all zeros (for gradients and optimizer state). */
     public Parameters<M> zerosLike(Backend<M> backend) {
         Parameters<M> zeros = new Parameters<>();

@@ -3,21 +3,29 @@ package io.rnnbench.core.model;
 import io.rnnbench.core.spi.Backend;
 
 /**
- * Vanilla RNN layer: {@code h_t = tanh(x_t·W_x + h_{t−1}·W_h + b)}, G = H.
+ * Vanilla RNN layer: {@code h_t = φ(x_t·W_x + h_{t−1}·W_h + b)}, G = H, φ one of {@link Activation}.
  * <pre>
- * backward of step t:  dZ_t = dh ⊙ (1 − h_t²)    through h_t = tanh(z_t)
+ * backward of step t:  dZ_t = dh ⊙ (1 − h_t²)     through h_t = tanh(z_t)
+ *                      dZ_t = dh ⊙ h_t ⊙ (1 − h_t) through h_t = σ(z_t)
+ *                      dZ_t = dh                  through h_t = z_t
  * </pre>
  */
 final class RnnLayer<M> extends Layer<M> {
+    private final Activation activation;
 
-    RnnLayer(Backend<M> nd, LayerWeights<M> w, int steps, int batch, int hidden) {
+    RnnLayer(Backend<M> nd, LayerWeights<M> w, int steps, int batch, int hidden, Activation activation) {
         super(nd, w, steps, batch, hidden, hidden);
+        this.activation = activation;
     }
 
     @Override
     protected void forwardStep(int t, M hPrev) {
-        preActivation(t, hPrev); //       z = Zx_t + h_{t−1}·W_h   [B, H]
-        nd.tanh(z, h.get(t)); //          h_t = tanh(z)             [B, H]
+        preActivation(t, hPrev); //                     z = Zx_t + h_{t−1}·W_h   [B, H]
+        switch (activation) { //                        h_t = φ(z)               [B, H]
+            case TANH -> nd.tanh(z, h.get(t));
+            case SIGMOID -> nd.sigmoid(z, h.get(t));
+            case IDENTITY -> nd.copyBlock(z, 0, 0, h.get(t), 0, 0, batch, hidden);
+        }
     }
 
     @Override
@@ -27,7 +35,11 @@ final class RnnLayer<M> extends Layer<M> {
 
     @Override
     protected void backwardStep(int t, M hPrev) {
-        nd.tanhBackward(h.get(t), dh, dz); // dZ_t = dh ⊙ (1 − h_t²)  [B, H]
+        switch (activation) { //                        dZ_t = dh ⊙ φ'(z_t)      [B, H]
+            case TANH -> nd.tanhBackward(h.get(t), dh, dz); //    dh ⊙ (1 − h_t²)
+            case SIGMOID -> nd.sigmoidBackward(h.get(t), dh, dz); // dh ⊙ h_t ⊙ (1 − h_t)
+            case IDENTITY -> nd.copyBlock(dh, 0, 0, dz, 0, 0, batch, hidden); // dh
+        }
     }
 
     @Override

@@ -34,8 +34,9 @@ public record SequenceBatch(int steps, int batch, Inputs inputs, Targets targets
     }
 
     /**
-     * Steps {@code [from, to)} of this batch, for truncated BPTT. Per-step class targets are sliced with the
-     * inputs; last-step targets stay with the chunk that holds the last step, earlier chunks get none.
+     * Steps {@code [from, to)} of this batch, for truncated BPTT. Per-step targets (T·B classes, or T·B rows of
+     * binary targets) are sliced with the inputs; last-step targets (B of them) stay with the chunk that holds the
+     * last step, earlier chunks get none.
      */
     public SequenceBatch slice(int from, int to) {
         if (from < 0 || to > steps || from >= to) {
@@ -54,6 +55,8 @@ public record SequenceBatch(int steps, int batch, Inputs inputs, Targets targets
         Targets slicedTargets;
         if (targets instanceof Targets.Classes c && c.index().length == steps * batch) {
             slicedTargets = new Targets.Classes(Arrays.copyOfRange(c.index(), rowsFrom, rowsTo));
+        } else if (targets instanceof Targets.Binary b && b.rows() == steps * batch) {
+            slicedTargets = new Targets.Binary(Arrays.copyOfRange(b.values(), rowsFrom * b.width(), rowsTo * b.width()), b.width());
         } else {
             slicedTargets = to == steps ? targets : Targets.NONE;
         }

@@ -20,18 +20,31 @@ public sealed interface Targets {
     }
 
     /**
-     * Binary targets in [0, 1] for {@link HeadType#LAST_STEP_SIGMOID}: row-major {@code [B, V]}.
+     * Binary targets in [0, 1] for a sigmoid head, row-major rows of {@code width} = V values: {@code [B, V]} for
+     * {@link HeadType#LAST_STEP_SIGMOID}, {@code [T·B, V]} (time-major) for {@link HeadType#PER_STEP_SIGMOID}.
+     *
+     * @param values a whole number of rows of {@code width} values, each in [0, 1]; not copied
+     * @param width  V ≥ 1
      */
-    record Binary(double[] values) implements Targets {
+    record Binary(double[] values, int width) implements Targets {
         public Binary {
             if (values == null || values.length == 0) {
                 throw new IllegalArgumentException("binary targets: none given");
+            }
+            if (width < 1 || values.length % width != 0) {
+                throw new IllegalArgumentException("binary targets: " + values.length + " values are not a whole number of rows of width "
+                        + width);
             }
             for (int i = 0; i < values.length; i++) {
                 if (!(values[i] >= 0.0 && values[i] <= 1.0)) {
                     throw new IllegalArgumentException("binary targets: value " + i + " is " + values[i] + ", must be in [0, 1]");
                 }
             }
+        }
+
+        /** Number of rows: B, or T·B for per-step targets. */
+        public int rows() {
+            return values.length / width;
         }
     }
 

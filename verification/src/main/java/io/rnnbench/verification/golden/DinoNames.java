@@ -6,35 +6,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seed 002's dinosaur-name data, prepared as the seed does it: the vocabulary is the sorted distinct characters of
- * the lower-cased file (27: newline and a–z); the examples are the file's lines, lower-cased and stripped
- * ({@code [x.lower().strip() for x in f.readlines()]}); one training pair is {@code X = [None] + indices(name)},
- * {@code Y = X[1:] + [index of newline]}, with None (a zero input vector) written as −1.
+ * Seed 002's dinosaur-name data read from this module's test resource {@value #RESOURCE}; the preparation (vocabulary,
+ * examples, X and Y) is the core's {@link io.rnnbench.core.workload.DinoNames}, which this class delegates to.
  */
 public final class DinoNames {
     /** The class-path resource holding the seed's {@code dinos.txt}. */
     public static final String RESOURCE = "/data/dinos.txt";
 
-    private final Vocabulary vocabulary;
-    private final List<String> examples;
+    private final io.rnnbench.core.workload.DinoNames core;
 
-    private DinoNames(Vocabulary vocabulary, List<String> examples) {
-        this.vocabulary = vocabulary;
-        this.examples = examples;
+    private DinoNames(io.rnnbench.core.workload.DinoNames core) {
+        this.core = core;
     }
 
     /** The data of {@code text}, the whole file. */
     public static DinoNames of(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        List<String> examples = new ArrayList<>();
-        for (String line : lower.split("\n")) { // readlines(): a trailing newline does not make an empty last line
-            examples.add(line.strip());
-        }
-        return new DinoNames(Vocabulary.of(lower), examples);
+        return new DinoNames(io.rnnbench.core.workload.DinoNames.of(text));
     }
 
     /** The data of {@link #RESOURCE}. */
@@ -50,30 +40,27 @@ public final class DinoNames {
         }
     }
 
+    /** The core's prepared data. */
+    public io.rnnbench.core.workload.DinoNames core() {
+        return core;
+    }
+
     public Vocabulary vocabulary() {
-        return vocabulary;
+        return core.vocabulary();
     }
 
     /** The names, in file order (a new, mutable list, e.g. to shuffle). */
     public List<String> examples() {
-        return new ArrayList<>(examples);
+        return core.examples();
     }
 
     /** X = [None] + indices of the name's characters; None is −1. */
     public static int[] inputs(Vocabulary vocabulary, String name) {
-        int[] chars = vocabulary.encode(name);
-        int[] x = new int[chars.length + 1];
-        x[0] = -1;
-        System.arraycopy(chars, 0, x, 1, chars.length);
-        return x;
+        return io.rnnbench.core.workload.DinoNames.inputs(vocabulary, name);
     }
 
     /** Y = X[1:] + [index of newline]. */
     public static int[] targets(Vocabulary vocabulary, String name) {
-        int[] chars = vocabulary.encode(name);
-        int[] y = new int[chars.length + 1];
-        System.arraycopy(chars, 0, y, 0, chars.length);
-        y[chars.length] = vocabulary.index('\n');
-        return y;
+        return io.rnnbench.core.workload.DinoNames.targets(vocabulary, name);
     }
 }

@@ -1,34 +1,28 @@
 package io.rnnbench.verification.golden;
 
 import io.rnnbench.core.data.Vocabulary;
-import io.rnnbench.core.model.CellType;
-import io.rnnbench.core.model.HeadType;
-import io.rnnbench.core.model.Inputs;
-import io.rnnbench.core.model.ModelConfig;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
-import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
-import io.rnnbench.core.train.GradientClipping;
-import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.SmoothedLoss;
 import io.rnnbench.core.train.Trainer;
+import io.rnnbench.core.workload.DinosWorkload;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@code dinos-trajectory} fixture: the smoothed loss of seed 002's dinosaur-name model ({@code model()} /
  * {@code optimize()}) trained with NumPy, at checkpoints, and the same run through the core.
  *
- * <p>The run, as the fixture's {@code format} documents it: data from {@link DinoNames}; weights
+ * <p>The run is the core's {@code dinos} workload ({@link DinosWorkload#network}, {@link DinosWorkload#batches},
+ * {@link DinosWorkload#trainer}) with the fixture's settings. As the fixture's {@code format} documents it: data from
+ * {@link DinoNames}; weights
  * {@code np.random.seed(init_seed); Wax = randn(n_a, V)·s; Waa = randn(n_a, n_a)·s; Wya = randn(V, n_a)·s}, biases 0,
- * loaded through {@link SeedNotation} (the core's own {@code Network.create} draws in its own layout, so it is not
- * used); {@code np.random.seed(shuffle_seed); np.random.shuffle(examples)}; step j trains on
+ * transposed onto the core's layout (the core's own {@code Network.create} draws in its own layout, so it is
+ * not used); {@code np.random.seed(shuffle_seed); np.random.shuffle(examples)}; step j trains on
  * {@code examples[j % n]} with {@code X = [None] + name} as dense one-hot rows (None = a zero row), one
  * {@link Trainer#step} (forward, loss summed over steps, BPTT, clip by value, SGD) from the hidden state carried from
  * the previous step; the smoothed loss starts at {@code initial_loss} and folds in every step's loss
@@ -100,26 +94,10 @@ public final class DinosTrajectory {
         Vocabulary vocabulary = data.vocabulary();
         int v = vocabulary.size();
         int h = config.hidden();
-        NumpyRandomState random = new NumpyRandomState(config.initSeed());
-        Map<String, NdArray> weights = new LinkedHashMap<>();
-        weights.put("Wax", NdArray.of(h, v, scaled(random.randn(h, v), config.initScale())));
-        weights.put("Waa", NdArray.of(h, h, scaled(random.randn(h, h), config.initScale())));
-        weights.put("Wya", NdArray.of(v, h, scaled(random.randn(v, h), config.initScale())));
-        weights.put("ba", NdArray.of(h, 1, new double[h]));
-        weights.put("by", NdArray.of(v, 1, new double[v]));
-        Network<M> network = Network.zeros(nd, new ModelConfig(CellType.RNN, v, h, 1, v, HeadType.PER_STEP_SOFTMAX));
-        SeedNotation.load(network, weights);
-
-        List<String> examples = data.examples();
-        new NumpyRandomState(config.shuffleSeed()).shuffle(examples);
-        List<SequenceBatch> batches = new ArrayList<>(examples.size()); // built once: the run revisits each name ~13 times
-        for (String name : examples) {
-            int[] x = DinoNames.inputs(vocabulary, name);
-            batches.add(new SequenceBatch(x.length, 1, new Inputs.Dense(SeedNotation.oneHotRows(x, v), v),
-                    new Targets.Classes(DinoNames.targets(vocabulary, name))));
-        }
-
-        Trainer<M> trainer = new Trainer<>(network, new Sgd<>(nd, config.learningRate()), GradientClipping.byValue(config.clip()));
+        // the network, the shuffled examples and the trainer are the core's `dinos` workload's (DinosWorkload)
+        Network<M> network = DinosWorkload.network(nd, v, h, config.initSeed(), config.initScale());
+        List<SequenceBatch> batches = DinosWorkload.batches(data.core(), config.shuffleSeed()); // built once: revisited ~13 times
+        Trainer<M> trainer = DinosWorkload.trainer(network, config.learningRate(), config.clip());
         RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), 1); // a_prev = 0, then carried
         SmoothedLoss smoothed = new SmoothedLoss(config.initialLoss());
         double[] at = new double[checkpoints.size()];

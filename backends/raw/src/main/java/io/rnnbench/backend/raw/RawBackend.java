@@ -7,13 +7,33 @@ import io.rnnbench.core.spi.Transpose;
 /**
  * Our own kernels over row-major {@code double[]} ({@link RawMatrix}). Plain loops written so that the JIT
  * vectorizes the inner ones (unit stride, no branches); nothing here allocates except {@link #zeros},
- * {@link #fromArray} and {@link #toArray}.
+ * {@link #fromArray} and {@link #toArray}. GEMM is cache-blocked and packed ({@link RawGemm}); its packing
+ * buffers belong to this instance, so an instance is <b>not thread-safe</b>: use one per thread.
  */
 public final class RawBackend implements Backend<RawMatrix> {
+    private final String name;
+    /** This instance's single-threaded GEMM with its packing buffers, or null when {@link #parallelGemm} is used. */
+    private final RawGemm gemm;
+    /** The two-thread GEMM of {@code raw-mt}, or null. */
+    private final ParallelGemm parallelGemm;
+
+    /** The single-threaded backend, {@value RawBackendProvider#NAME}. */
+    public RawBackend() {
+        this.name = RawBackendProvider.NAME;
+        this.gemm = new RawGemm();
+        this.parallelGemm = null;
+    }
+
+    /** A backend whose GEMM is split over two threads ({@value RawMtBackendProvider#NAME}). */
+    RawBackend(String name, ParallelGemm parallelGemm) {
+        this.name = name;
+        this.gemm = null;
+        this.parallelGemm = parallelGemm;
+    }
 
     @Override
     public String name() {
-        return RawBackendProvider.NAME;
+        return name;
     }
 
     @Override
@@ -94,7 +114,11 @@ public final class RawBackend implements Backend<RawMatrix> {
         Shapes.requireGemm(a.rows, a.cols, opA, b.rows, b.cols, opB, c.rows, c.cols);
         requireDistinct("gemm", a, c);
         requireDistinct("gemm", b, c);
-        RawGemm.gemm(alpha, a, opA, b, opB, beta, c);
+        if (parallelGemm != null) {
+            parallelGemm.gemm(alpha, a, opA, b, opB, beta, c);
+        } else {
+            gemm.gemm(alpha, a, opA, b, opB, beta, c);
+        }
     }
 
     @Override

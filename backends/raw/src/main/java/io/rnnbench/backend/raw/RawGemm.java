@@ -1,101 +1,124 @@
 package io.rnnbench.backend.raw;
 
+import static io.rnnbench.backend.raw.GemmKernel.DEPTH;
+import static io.rnnbench.backend.raw.GemmKernel.ROWS;
+import static io.rnnbench.backend.raw.GemmKernel.STRIDE;
+import static io.rnnbench.backend.raw.GemmKernel.WIDTH;
+
 import io.rnnbench.core.spi.Transpose;
 
 /**
- * C = α·op(A)·op(B) + β·C on row-major arrays. Each transpose case has the loop order whose innermost loop
- * runs with unit stride over a row of C or B, so the JIT turns it into vector code; op(B) = Bᵀ is a row-by-row
- * dot product with four independent accumulators. Shapes are checked by the caller.
+ * C = α·op(A)·op(B) + β·C on row-major arrays: a cache-blocked GEMM driver around {@link GemmKernel}.
+ *
+ * <p>Loop nest (GotoBLAS order, simplified because op(A) is read as scalars and needs no packing):
+ * <pre>
+ * for jc in [0, n) step NC = {@value GemmKernel#WIDTH}            one packed panel is NC columns wide
+ *   for pc in [0, k) step KC = {@value #DEPTH_BLOCK}                and KC rows deep
+ *     pack op(B)[pc:pc+KC, jc:jc+NC] → panel              {@link Packing}: all four transpose cases look alike
+ *     for i in [0, m) step 4                              the 4 × NC tile of C is copied into acc …
+ *       for p in [pc, pc+KC) step 2
+ *         acc[0:4, :] += α·op(A)[i:i+4, p:p+2] · panel[p:p+2, :]    {@link GemmKernel#tile4x2}
+ *                                                         … and back into C
+ * </pre>
+ * Block sizes and why: the tile acc (4 × NC doubles = 8 KiB) and the two panel rows being read (4 KiB) stay
+ * in L1 (48 KiB here); the panel (KC × NC doubles = 512 KiB) stays in L2 (2 MiB per core) while it is reused
+ * by every row block of C; NC = 256 is long enough for the vectorized j loop to amortise its pre- and
+ * post-loops (C2 unrolls to 4–8 vectors of 8 doubles) and KC = 256 makes the copy of the tile into and out of
+ * acc (2 loads + 2 stores per entry per KC) cost under 1% of the FMAs.
+ *
+ * <p>An instance owns its packing buffers (grow-only, allocated on first use for a shape and reused): no
+ * allocation per call. <b>Not thread-safe</b>: one instance per thread (each {@link RawBackend} has its own).
+ * Shapes are checked by the caller.
  */
 final class RawGemm {
-    private RawGemm() {
+    /** KC: rows of op(B) per packed panel (a multiple of {@link GemmKernel#DEPTH}). */
+    static final int DEPTH_BLOCK = 256;
+
+    /** The packed panel of op(B): ⌈KC / DEPTH⌉ groups of DEPTH rows at stride S. */
+    private final double[][] panel = new double[DEPTH_BLOCK / DEPTH][DEPTH * STRIDE];
+    /** The C tile being accumulated: ROWS rows at stride S. */
+    private final double[] acc = new double[ROWS * STRIDE];
+
+    /** C = α·op(A)·op(B) + β·C; with β = 0, C's old content (even NaN) is ignored. */
+    void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
+        scaleC(beta, c);
+        multiplyAdd(alpha, a, opA, b, opB, c, 0, c.cols);
     }
 
-    static void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
-        scaleC(beta, c);
+    /**
+     * C[:, j0:j1] += α·op(A)·op(B)[:, j0:j1]: the columns j0 .. j1 only, so that two instances can share one
+     * product ({@link ParallelGemm}); each entry is computed the same way whatever the split.
+     */
+    void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, RawMatrix c, int j0, int j1) {
         int m = c.rows;
         int n = c.cols;
         int k = opA == Transpose.N ? a.cols : a.rows;
-        if (opA == Transpose.N && opB == Transpose.N) {
-            multNN(alpha, a.data, b.data, c.data, m, n, k);
-        } else if (opA == Transpose.T && opB == Transpose.N) {
-            multTN(alpha, a.data, b.data, c.data, m, n, k);
-        } else if (opA == Transpose.N) {
-            multNT(alpha, a.data, b.data, c.data, m, n, k);
-        } else {
-            multTT(alpha, a.data, b.data, c.data, m, n, k);
+        // op(A)[i, p] = a[i·rowStride + p·colStride]
+        int aRowStride = opA == Transpose.N ? k : 1;
+        int aColStride = opA == Transpose.N ? 1 : m;
+        for (int jc = j0; jc < j1; jc += WIDTH) {
+            int nc = Math.min(WIDTH, j1 - jc);
+            for (int pc = 0; pc < k; pc += DEPTH_BLOCK) {
+                int kc = Math.min(DEPTH_BLOCK, k - pc);
+                Packing.packB(b.data, b.cols, opB == Transpose.T, pc, kc, jc, nc, panel);
+                int i = 0;
+                for (; i + ROWS <= m; i += ROWS) {
+                    tileRows4(alpha, a.data, i * aRowStride + pc * aColStride, aRowStride, aColStride, kc, nc,
+                            c.data, i * n + jc, n);
+                }
+                for (; i < m; i++) {
+                    tileRow1(alpha, a.data, i * aRowStride + pc * aColStride, aColStride, kc, nc, c.data, i * n + jc);
+                }
+            }
         }
     }
 
-    private static void scaleC(double beta, RawMatrix c) {
+    /** C[i:i+4, jc:jc+nc] += α·op(A)[i:i+4, pc:pc+kc]·panel; {@code a0} indexes op(A)[i, pc], {@code c0} C[i, jc]. */
+    private void tileRows4(double alpha, double[] a, int a0, int rs, int cs, int kc, int nc, double[] c, int c0, int ldc) {
+        double[] t = acc;
+        for (int r = 0; r < ROWS; r++) {
+            System.arraycopy(c, c0 + r * ldc, t, r * STRIDE, nc);
+        }
+        int p = 0;
+        for (; p + DEPTH <= kc; p += DEPTH) {
+            int x = a0 + p * cs;
+            GemmKernel.tile4x2(panel[p / DEPTH], t, nc,
+                    alpha * a[x], alpha * a[x + cs],
+                    alpha * a[x + rs], alpha * a[x + rs + cs],
+                    alpha * a[x + 2 * rs], alpha * a[x + 2 * rs + cs],
+                    alpha * a[x + 3 * rs], alpha * a[x + 3 * rs + cs]);
+        }
+        if (p < kc) {
+            int x = a0 + p * cs;
+            GemmKernel.tile4x1(panel[p / DEPTH], t, nc,
+                    alpha * a[x], alpha * a[x + rs], alpha * a[x + 2 * rs], alpha * a[x + 3 * rs]);
+        }
+        for (int r = 0; r < ROWS; r++) {
+            System.arraycopy(t, r * STRIDE, c, c0 + r * ldc, nc);
+        }
+    }
+
+    /** C[i, jc:jc+nc] += α·op(A)[i, pc:pc+kc]·panel: one leftover row (or the only row of a matrix–vector product). */
+    private void tileRow1(double alpha, double[] a, int a0, int cs, int kc, int nc, double[] c, int c0) {
+        double[] t = acc;
+        System.arraycopy(c, c0, t, 0, nc);
+        int p = 0;
+        for (; p + DEPTH <= kc; p += DEPTH) {
+            int x = a0 + p * cs;
+            GemmKernel.tile1x2(panel[p / DEPTH], t, nc, alpha * a[x], alpha * a[x + cs]);
+        }
+        if (p < kc) {
+            GemmKernel.tile1x1(panel[p / DEPTH], t, nc, alpha * a[a0 + p * cs]);
+        }
+        System.arraycopy(t, 0, c, c0, nc);
+    }
+
+    static void scaleC(double beta, RawMatrix c) {
         if (beta == 0.0) {
             java.util.Arrays.fill(c.data, 0.0);
         } else if (beta != 1.0) {
             for (int i = 0; i < c.data.length; i++) {
                 c.data[i] *= beta;
-            }
-        }
-    }
-
-    /** A [m, k], B [k, n]: C[i, :] += α·A[i, p]·B[p, :]. */
-    private static void multNN(double alpha, double[] a, double[] b, double[] c, int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            int cRow = i * n;
-            for (int p = 0; p < k; p++) {
-                double aip = alpha * a[i * k + p];
-                int bRow = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[cRow + j] += aip * b[bRow + j];
-                }
-            }
-        }
-    }
-
-    /** A stored [k, m], B [k, n]: C[i, :] += α·A[p, i]·B[p, :]. */
-    private static void multTN(double alpha, double[] a, double[] b, double[] c, int m, int n, int k) {
-        for (int p = 0; p < k; p++) {
-            int bRow = p * n;
-            for (int i = 0; i < m; i++) {
-                double api = alpha * a[p * m + i];
-                int cRow = i * n;
-                for (int j = 0; j < n; j++) {
-                    c[cRow + j] += api * b[bRow + j];
-                }
-            }
-        }
-    }
-
-    /** A [m, k], B stored [n, k]: C[i, j] += α·(A[i, :] · B[j, :]). */
-    private static void multNT(double alpha, double[] a, double[] b, double[] c, int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            int aRow = i * k;
-            for (int j = 0; j < n; j++) {
-                int bRow = j * k;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int p = 0;
-                for (; p + 3 < k; p += 4) {
-                    s0 += a[aRow + p] * b[bRow + p];
-                    s1 += a[aRow + p + 1] * b[bRow + p + 1];
-                    s2 += a[aRow + p + 2] * b[bRow + p + 2];
-                    s3 += a[aRow + p + 3] * b[bRow + p + 3];
-                }
-                for (; p < k; p++) {
-                    s0 += a[aRow + p] * b[bRow + p];
-                }
-                c[i * n + j] += alpha * ((s0 + s1) + (s2 + s3));
-            }
-        }
-    }
-
-    /** A stored [k, m], B stored [n, k]: C[i, j] += α·Σ_p A[p, i]·B[j, p]. Rare in an RNN; kept simple. */
-    private static void multTT(double alpha, double[] a, double[] b, double[] c, int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[p * m + i] * b[j * k + p];
-                }
-                c[i * n + j] += alpha * s;
             }
         }
     }

@@ -1,0 +1,80 @@
+package io.rnnbench.backend.raw;
+
+/**
+ * The GEMM micro-kernel: acc[r, 0..n) += Σ<sub>u</sub> a<sub>ru</sub> · panel[u, 0..n) for a tile of {@value #ROWS}
+ * rows of C and {@value #DEPTH} consecutive k, written so that C2's SuperWord pass turns the j loop into FMA
+ * vector code ({@code vfmadd231pd} on 512-bit registers on an AVX-512 machine, 256-bit on AVX2).
+ *
+ * <p>Why it has this exact shape (JDK 17 C2, checked with {@code -XX:+PrintAssembly}):
+ * <ul>
+ *   <li>SuperWord vectorizes array accesses whose indices differ by <em>compile-time constants</em>. Two
+ *       accesses {@code c[cRow + j]} and {@code b[bRow + j]} with different loop-invariant offsets are "not
+ *       comparable" to its dependence analysis, so a store to one blocks packing loads of the other and the
+ *       loop stays scalar (this is why a plain i-k-j loop over row-major C runs at scalar speed). Hence the
+ *       C tile lives in a scratch array {@code acc} whose rows sit at the constant offsets 0, S, 2S, 3S
+ *       ({@link #STRIDE}), and each group of {@value #DEPTH} packed rows of op(B) is its own array with rows at
+ *       0, S: every access is {@code x[j + constant]}.</li>
+ *   <li>{@link Math#fma} is the only way to get fused multiply-add from C2 ({@code a * b + c} is never fused);
+ *       it is intrinsified and vectorized. It also makes every entry's sum exact-rounded step by step, so the
+ *       result is the same bits whether the loop runs vectorized, scalar, in C1 or in the interpreter.</li>
+ *   <li>Accumulators stay in memory (L1), not in registers: SuperWord packs array elements, not scalar locals.
+ *       A tile of 4 rows × 2 k does 8 FMAs per 6 vector loads and 4 vector stores, and, unlike a 4 × 4 tile,
+ *       its loop body is small enough that C2 unrolls it to the full vector width.</li>
+ * </ul>
+ * Nothing here allocates or checks shapes; {@link RawGemm} does.
+ */
+final class GemmKernel {
+    /** Rows of C per tile (the register-tile height MR). */
+    static final int ROWS = 4;
+    /** Consecutive k per kernel call (the k unroll): rows per packed panel group. */
+    static final int DEPTH = 2;
+    /** Maximum tile width NC, the j extent of one packed panel. */
+    static final int WIDTH = 256;
+    /**
+     * Row stride S of {@code acc} and of a panel group: {@link #WIDTH} plus 8 doubles (one 64-byte line), so
+     * that the 4 rows of the tile are not 4 KiB apart and do not alias each other in the store buffer.
+     */
+    static final int STRIDE = WIDTH + 8;
+
+    private GemmKernel() {
+    }
+
+    /** acc[r, j] += a_r0·b[0, j] + a_r1·b[1, j] for r < 4, j < n; b is one panel group [2, S], acc [4, S]. */
+    static void tile4x2(double[] b, double[] acc, int n,
+                        double a00, double a01, double a10, double a11,
+                        double a20, double a21, double a30, double a31) {
+        for (int j = 0; j < n; j++) {
+            double b0 = b[j];
+            double b1 = b[j + STRIDE];
+            acc[j] = Math.fma(a01, b1, Math.fma(a00, b0, acc[j]));
+            acc[j + STRIDE] = Math.fma(a11, b1, Math.fma(a10, b0, acc[j + STRIDE]));
+            acc[j + 2 * STRIDE] = Math.fma(a21, b1, Math.fma(a20, b0, acc[j + 2 * STRIDE]));
+            acc[j + 3 * STRIDE] = Math.fma(a31, b1, Math.fma(a30, b0, acc[j + 3 * STRIDE]));
+        }
+    }
+
+    /** The last k of an odd depth: acc[r, j] += a_r·b[0, j] for r < 4. */
+    static void tile4x1(double[] b, double[] acc, int n, double a0, double a1, double a2, double a3) {
+        for (int j = 0; j < n; j++) {
+            double b0 = b[j];
+            acc[j] = Math.fma(a0, b0, acc[j]);
+            acc[j + STRIDE] = Math.fma(a1, b0, acc[j + STRIDE]);
+            acc[j + 2 * STRIDE] = Math.fma(a2, b0, acc[j + 2 * STRIDE]);
+            acc[j + 3 * STRIDE] = Math.fma(a3, b0, acc[j + 3 * STRIDE]);
+        }
+    }
+
+    /** One row (the m mod 4 leftover rows, and matrix–vector products): acc[0, j] += a0·b[0, j] + a1·b[1, j]. */
+    static void tile1x2(double[] b, double[] acc, int n, double a0, double a1) {
+        for (int j = 0; j < n; j++) {
+            acc[j] = Math.fma(a1, b[j + STRIDE], Math.fma(a0, b[j], acc[j]));
+        }
+    }
+
+    /** One row, one k: acc[0, j] += a0·b[0, j]. */
+    static void tile1x1(double[] b, double[] acc, int n, double a0) {
+        for (int j = 0; j < n; j++) {
+            acc[j] = Math.fma(a0, b[j], acc[j]);
+        }
+    }
+}

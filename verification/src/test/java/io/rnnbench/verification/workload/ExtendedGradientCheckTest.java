@@ -1,0 +1,113 @@
+package io.rnnbench.verification.workload;
+
+import io.rnnbench.core.model.Activation;
+import io.rnnbench.core.model.CellType;
+import io.rnnbench.core.model.HeadType;
+import io.rnnbench.core.model.Inputs;
+import io.rnnbench.core.model.ModelConfig;
+import io.rnnbench.core.model.NamedMatrix;
+import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.RecurrentState;
+import io.rnnbench.core.model.RowSparseOptimizer;
+import io.rnnbench.core.model.SequenceBatch;
+import io.rnnbench.core.model.Targets;
+import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.verification.GradientCheck;
+import io.rnnbench.verification.Seeds;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Finite-difference gradient checks of the configurations the workloads added (σ and identity RNN activations, the
+ * per-step σ head with binary targets, the embedding table, with 1 and 2 layers; truncated BPTT with the embedding), and the
+ * row-sparse update touching only the rows seen. PER_STEP_SIGMOID with class targets is also in the conformance
+ * grid (it iterates HeadType.values()).
+ */
+class ExtendedGradientCheckTest {
+    static List<Object[]> cases() {
+        List<Object[]> cases = new ArrayList<>();
+        for (String backend : Backends.names()) {
+            for (Activation activation : Activation.values()) {
+                for (int layers = 1; layers <= 2; layers++) {
+                    cases.add(new Object[] {backend, activation, layers, 0, false});
+                    cases.add(new Object[] {backend, activation, layers, 0, true});
+                }
+            }
+            cases.add(new Object[] {backend, Activation.TANH, 2, 2, true});
+            // not with per-step binary targets: SequenceBatch.slice cannot tell [T·B, V] from [B, V] binary targets
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0} {1} L={2} k={3} embedding={4}")
+    @MethodSource("cases")
+    void gradientsMatchCentralDifferences(String backend, Activation activation, int layers, int truncation, boolean embedding) {
+        check(Backends.byName(backend), activation, layers, truncation, embedding);
+    }
+
+    private static <M> void check(Backend<M> nd, Activation activation, int layers, int truncation, boolean embedding) {
+        int x = 6;
+        int h = 4;
+        int v = 3;
+        int steps = 4;
+        int batch = 2;
+        NumpyRandomState random = new NumpyRandomState(Seeds.MODEL);
+        // embedding networks: per-step softmax over class targets (the words model); others: per-step σ, binary targets
+        ModelConfig config = embedding
+                ? new ModelConfig(CellType.RNN, x, h, layers, x, HeadType.PER_STEP_SOFTMAX).withActivation(activation).withEmbedding(3)
+                : new ModelConfig(CellType.RNN, x, h, layers, v, HeadType.PER_STEP_SIGMOID).withActivation(activation);
+        Network<M> network = Network.zeros(nd, config);
+        for (NamedMatrix<M> p : network.parameters()) {
+            double[] w = random.randn(p.rows() * p.cols());
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= 0.5;
+            }
+            network.parameters().load(nd, p.name(), w);
+        }
+        int rows = steps * batch;
+        SequenceBatch data;
+        if (embedding) {
+            int[] in = new int[rows];
+            int[] out = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                in[i] = random.nextInt(x - 1); // the last row of E is never seen
+                out[i] = random.nextInt(x);
+            }
+            data = SequenceBatch.ofClasses(steps, batch, in, out);
+        } else {
+            double[] bits = new double[rows * v];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = random.nextInt(2);
+            }
+            data = new SequenceBatch(steps, batch, new Inputs.Dense(random.randn(rows * x), x), new Targets.Binary(bits, v));
+        }
+        RecurrentState<M> state = RecurrentState.zeros(nd, config, batch);
+        GradientCheck.Report report = GradientCheck.check(network, data, state, truncation, 40);
+        assertTrue(report.passes(), report.describe(config + " k=" + truncation));
+
+        if (embedding && truncation == 0) { // the row-sparse update leaves the unseen row of E untouched
+            double[] before = nd.toArray(network.parameters().get(Network.EMBEDDING).value());
+            RowSparseOptimizer<M> optimizer = RowSparseOptimizer.adagrad(network, 0.1);
+            network.forward(data, state);
+            network.backward();
+            optimizer.update(network.parameters(), network.gradients());
+            double[] after = nd.toArray(network.parameters().get(Network.EMBEDDING).value());
+            int d = config.embeddingSize();
+            assertArrayEquals(java.util.Arrays.copyOfRange(before, (x - 1) * d, x * d),
+                    java.util.Arrays.copyOfRange(after, (x - 1) * d, x * d), "unseen row of E");
+            double[] memory = nd.toArray(optimizer.state().get(Network.EMBEDDING).value());
+            for (int j = (x - 1) * d; j < x * d; j++) {
+                assertEquals(0.0, memory[j], 0.0, "Adagrad memory of the unseen row");
+            }
+        }
+    }
+}
