@@ -20,17 +20,22 @@ import java.util.Objects;
  * m·n pairwise ratios candidate/baseline), its distribution-free (1 − α) interval and the Mann–Whitney p. Then,
  * with threshold θ:
  * <ul>
- *   <li><b>slower</b>: cost ratio &gt; 1 + θ and p &lt; α;</li>
- *   <li><b>faster</b>: cost ratio &lt; 1/(1 + θ) and p &lt; α;</li>
+ *   <li><b>slower</b>: cost ratio &gt; 1 + θ, and the interval's lower end &gt; √(1 + θ) (≈ 1 + θ/2);</li>
+ *   <li><b>faster</b>: cost ratio &lt; 1/(1 + θ), and the interval's upper end &lt; 1/√(1 + θ);</li>
  *   <li><b>same</b>: the whole interval within [1/(1 + θ), 1 + θ];</li>
  *   <li><b>unknown — rerun with more forks</b> otherwise (including whenever the fork counts cannot reach α at all,
  *       e.g. 3 + 3 forks, smallest p = 0.1).</li>
  * </ul>
  * Both conditions of "slower" matter on a noisy machine: significance alone calls a reproducible 2% change a
- * regression; the threshold alone fires on the 11% A/A differences a 2-core VM produces.
+ * regression; the threshold alone fires on the 11% A/A differences a 2-core VM produces. "Significant" is tested
+ * against half the threshold rather than against no change: the interval excluding everything up to √(1 + θ)
+ * is a one-sided test at level α/2 of "the slowdown is at most ≈ θ/2", so a change of 5% or less is called slower
+ * with probability at most α/2 = 0.5% whatever the noise, where "p &lt; α against no change" calls a real 3% change
+ * slower in ≈ 1.5% of noisy runs (the point estimate overshoots 10%). It implies p &lt; α. The price is power:
+ * SyntheticRatesTest records both rates.
  *
  * <p><b>Allocation</b> ({@code gc.alloc.rate.norm}, nearly deterministic): per side the median over forks of each
- * fork's median; a regression when candidate &gt; baseline·(1 + {@code allocRelative}) <em>and</em>
+ * fork's minimum over iterations ({@link Point#forkAllocations()} says why the minimum); a regression when candidate &gt; baseline·(1 + {@code allocRelative}) <em>and</em>
  * candidate − baseline &gt; {@code allocBytes}. "+5% or +64 B/op" is read as "both must be exceeded", so a 16 → 48 B/op
  * change of a tiny allocation (+200%, but 32 B) does not block, nor does +1 KiB on 10 MB/op (+0.01%). Blocking.
  *
@@ -111,7 +116,7 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
     /**
      * The allocation comparison of one point, B/op.
      *
-     * @param baseline  median over forks of per-fork medians (NaN when not measured)
+     * @param baseline  median over forks of per-fork minima (NaN when not measured)
      * @param candidate likewise
      * @param verdict   by the rule above
      * @param note      why it is n/a, else ""
@@ -250,9 +255,9 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
         double limit = Math.log1p(th.time());
         Verdict v;
         String note = "";
-        if (s.estimate() > limit && s.pValue() < th.alpha()) {
+        if (s.estimate() > limit && s.low() > limit / 2) {
             v = Verdict.SLOWER;
-        } else if (s.estimate() < -limit && s.pValue() < th.alpha()) {
+        } else if (s.estimate() < -limit && s.high() < -limit / 2) {
             v = Verdict.FASTER;
         } else if (s.low() >= -limit && s.high() <= limit) {
             v = Verdict.SAME;

@@ -12,7 +12,6 @@ import io.rnnbench.benchmarks.regression.ResultFile.Point;
 import io.rnnbench.benchmarks.report.Environment;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,12 +45,15 @@ public final class VerdictReport {
         }
         s.append("Baseline: ").append(describe(c.baseline())).append("  \n");
         s.append("Candidate: ").append(describe(c.candidate())).append("  \n");
-        s.append(String.format(Locale.ROOT, "Rules: **slower**/**faster** when the median ratio (Hodges–Lehmann, per-fork "
-                        + "medians) is beyond ±%s and the Mann–Whitney p < %s; **same** when its %s%% interval lies within ±%s; "
-                        + "**unknown** otherwise. Allocation: a regression when the candidate allocates > %s%% more **and** "
-                        + "> %s B/op more (blocking).%s\n\n",
-                pct(th.time()), trim(th.alpha()), trim(100 * (1 - th.alpha())), pct(th.time()), trim(100 * th.allocRelative()),
-                trim(th.allocBytes()), th.timeBlocking() ? " A time verdict \"slower\" blocks too." : " Time verdicts are advisory."));
+        double half = 100 * (Math.sqrt(1 + th.time()) - 1);
+        s.append(String.format(Locale.ROOT, "Rules: **slower**/**faster** when the median ratio (Hodges–Lehmann on per-fork "
+                        + "medians) is beyond ±%s and its %s%% interval (Mann–Whitney, α = %s) excludes changes below ±%.1f%%; "
+                        + "**same** when the interval lies within ±%s; **unknown** otherwise. Allocation (per-fork minimum of "
+                        + "gc.alloc.rate.norm): a regression when the candidate allocates > %s%% more **and** > %s B/op more "
+                        + "(blocking).%s\n\n",
+                pct(th.time()), trim(100 * (1 - th.alpha())), trim(th.alpha()), half, pct(th.time()),
+                trim(100 * th.allocRelative()), trim(th.allocBytes()),
+                th.timeBlocking() ? " A time verdict \"slower\" blocks too (same hardware only)." : " Time verdicts are advisory."));
 
         String ci = trim(100 * (1 - th.alpha())) + "% CI";
         s.append("| benchmark | params | unit | forks A/B | baseline | candidate | ratio B/A [").append(ci)
@@ -291,5 +293,4 @@ public final class VerdictReport {
     private static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v);
     }
-
 }

@@ -18,8 +18,11 @@ package io.rnnbench.backend.raw;
  *       it is intrinsified and vectorized. It also makes every entry's sum exact-rounded step by step, so the
  *       result is the same bits whether the loop runs vectorized, scalar, in C1 or in the interpreter.</li>
  *   <li>Accumulators stay in memory (L1), not in registers: SuperWord packs array elements, not scalar locals.
- *       A tile of 4 rows × 2 k does 8 FMAs per 6 vector loads and 4 vector stores, and, unlike a 4 × 4 tile,
- *       its loop body is small enough that C2 unrolls it to the full vector width.</li>
+ *       A tile of 4 rows × 2 k does 8 FMAs per 6 vector loads and 4 vector stores. Deeper tiles (4 × 4, 2 × 4:
+ *       fewer stores per FMA) were measured too and C2 17 left their loop scalar ({@code vfmadd231sd}, ≈ 11
+ *       GFLOP/s against ≈ 29): their loop bodies are bigger, and C2 apparently declines to unroll them (likely
+ *       the 60-node {@code LoopUnrollLimit} checked before SuperWord's analysis), so SuperWord never sees them.
+ *       Keep this loop small; re-check the assembly after changing it.</li>
  * </ul>
  * Nothing here allocates or checks shapes; {@link RawGemm} does.
  */

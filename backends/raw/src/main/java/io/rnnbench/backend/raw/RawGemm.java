@@ -26,8 +26,8 @@ import io.rnnbench.core.spi.Transpose;
  * post-loops (C2 unrolls to 4–8 vectors of 8 doubles) and KC = 256 makes the copy of the tile into and out of
  * acc (2 loads + 2 stores per entry per KC) cost under 1% of the FMAs.
  *
- * <p>An instance owns its packing buffers (grow-only, allocated on first use for a shape and reused): no
- * allocation per call. <b>Not thread-safe</b>: one instance per thread (each {@link RawBackend} has its own).
+ * <p>An instance owns its buffers, fixed-size and allocated with it (the panel, KC × (NC + 8) doubles ≈ 528 KiB,
+ * and the tile, 8 KiB), whatever the shapes: no allocation per call. <b>Not thread-safe</b>: one instance per thread (each {@link RawBackend} has its own).
  * Shapes are checked by the caller.
  */
 final class RawGemm {
