@@ -50,7 +50,7 @@ import java.util.Objects;
  */
 public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds thresholds, List<Row> rows,
                          List<Row> rulers, List<String> environmentDifferences, List<String> notices,
-                         Stability stability) {
+                         Stability stability, List<String> ignoredParams) {
 
     /** Benchmarks under this package are rulers. */
     public static final String RULER_PACKAGE = "io.rnnbench.benchmarks.ruler.";
@@ -231,7 +231,7 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
             }
         }
         return new Comparison(baseline, candidate, thresholds, List.copyOf(rows), List.copyOf(rulers),
-                List.copyOf(environment), List.copyOf(notices), stability);
+                List.copyOf(environment), List.copyOf(notices), stability, List.copyOf(ignoredParams));
     }
 
     /** The time rule for one point (see the class comment). */

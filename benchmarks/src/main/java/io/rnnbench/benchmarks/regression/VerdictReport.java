@@ -43,6 +43,12 @@ public final class VerdictReport {
         for (String notice : c.notices()) {
             s.append("> ").append(notice).append("\n\n");
         }
+        if (!c.ignoredParams().isEmpty()) {
+            s.append("> Parameters set differently per side, left out of the points' keys: ")
+                    .append(String.join(", ", c.ignoredParams().stream().map(n -> "`" + n + "` (baseline "
+                            + sideValues(c.baseline(), n) + ", candidate " + sideValues(c.candidate(), n) + ")").toList()))
+                    .append(".\n\n");
+        }
         s.append("Baseline: ").append(describe(c.baseline())).append("  \n");
         s.append("Candidate: ").append(describe(c.candidate())).append("  \n");
         double half = 100 * (Math.sqrt(1 + th.time()) - 1);
@@ -234,6 +240,10 @@ public final class VerdictReport {
         } else {
             o.add(key, null);
         }
+    }
+
+    private static String sideValues(ResultFile f, String param) {
+        return String.join("/", f.points().stream().map(p -> p.params().get(param)).filter(v -> v != null).distinct().toList());
     }
 
     private static String describe(ResultFile f) {

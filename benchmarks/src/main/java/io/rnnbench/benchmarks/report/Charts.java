@@ -52,7 +52,11 @@ public final class Charts {
             AtomicFiles.write(reportDir.resolve(fileName(shape)), png(report, shape));
             written.add(shape.name());
         }
-        try (Stream<Path> charts = Files.list(reportDir.resolve(fileName(Shape.CHAR)).getParent())) {
+        Path chartDir = reportDir.resolve(fileName(Shape.CHAR)).getParent();
+        if (!Files.isDirectory(chartDir)) { // a run without RNN suites (time to quality only) draws no chart
+            return written;
+        }
+        try (Stream<Path> charts = Files.list(chartDir)) {
             for (Path stale : charts.filter(f -> f.toString().endsWith(".png")
                     && !written.contains(f.getFileName().toString().replaceFirst("\\.png$", ""))).toList()) {
                 Files.delete(stale);

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.rnnbench.benchmarks.quality.TimeToQualityBenchmark;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
@@ -22,12 +23,14 @@ import java.util.Locale;
  * Reads JMH's JSON result format ({@code -rf json}): an array with one object per benchmark × parameter
  * combination. JMH writes numbers as JSON numbers except undefined ones, which it writes as the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} (e.g. the error of a single measurement); both forms are
- * read. Entries of other benchmarks than the four RNN suites (e.g. the library benchmarks) are skipped.
+ * read. Entries of the time-to-quality benchmark ({@code io.rnnbench.benchmarks.quality}) are read apart; entries of
+ * other benchmarks (e.g. the library benchmarks) are skipped.
  *
- * @param measurements the RNN suites' entries, in file order
- * @param run          how the run was made (taken from the first entry: JMH writes the same values in each)
+ * @param measurements  the RNN suites' entries, in file order (may be empty when the run measured time to quality only)
+ * @param run           how the run was made (taken from the first entry: JMH writes the same values in each)
+ * @param timeToQuality the time-to-quality entries, in file order (empty when the run had none)
  */
-public record JmhResultFile(List<Measurement> measurements, RunInfo run) {
+public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<QualityMeasurement> timeToQuality) {
 
     /**
      * The JVM and the JMH settings of a run.
@@ -75,16 +78,23 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run) {
                     + (root.isJsonObject() ? "an object" : root.toString()));
         }
         List<Measurement> measurements = new ArrayList<>();
+        List<QualityMeasurement> quality = new ArrayList<>();
         RunInfo run = null;
         JsonArray entries = root.getAsJsonArray();
         for (int i = 0; i < entries.size(); i++) {
             JsonObject entry = entries.get(i).getAsJsonObject();
             String benchmark = string(entry, "benchmark", source, i);
-            if (!benchmark.startsWith(Suite.class.getPackageName() + ".")) {
+            boolean rnn = benchmark.startsWith(Suite.class.getPackageName() + ".");
+            boolean timeToQuality = benchmark.startsWith(TimeToQualityBenchmark.class.getName() + ".");
+            if (!rnn && !timeToQuality) {
                 continue;
             }
             try {
-                measurements.add(measurement(entry, benchmark));
+                if (rnn) {
+                    measurements.add(measurement(entry, benchmark));
+                } else {
+                    quality.add(qualityMeasurement(entry, benchmark));
+                }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(source + ", entry " + i + " (" + benchmark + "): " + e.getMessage(), e);
             }
@@ -92,11 +102,49 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run) {
                 run = runInfo(entry);
             }
         }
-        if (measurements.isEmpty()) {
+        if (measurements.isEmpty() && quality.isEmpty()) {
             throw new IllegalArgumentException(source + " holds no result of the RNN benchmarks ("
-                    + Suite.class.getPackageName() + ".*); was the run narrowed to other benchmarks, or did it fail?");
+                    + Suite.class.getPackageName() + ".*) nor of " + TimeToQualityBenchmark.class.getSimpleName()
+                    + "; was the run narrowed to other benchmarks, or did it fail?");
         }
-        return new JmhResultFile(List.copyOf(measurements), run);
+        return new JmhResultFile(List.copyOf(measurements), run, List.copyOf(quality));
+    }
+
+    private static QualityMeasurement qualityMeasurement(JsonObject entry, String benchmark) {
+        JsonObject params = entry.getAsJsonObject("params");
+        if (params == null || !params.has("backend")) {
+            throw new IllegalArgumentException("no backend parameter");
+        }
+        JsonObject primary = entry.getAsJsonObject("primaryMetric");
+        JsonArray confidence = primary.getAsJsonArray("scoreConfidence");
+        JsonObject secondary = entry.getAsJsonObject("secondaryMetrics");
+        return new QualityMeasurement(benchmark.substring(benchmark.lastIndexOf('.') + 1), params.get("backend").getAsString(),
+                number(primary.get("score")), number(primary.get("scoreError")), number(confidence.get(0)),
+                number(confidence.get(1)), primary.get("scoreUnit").getAsString(), rawData(primary),
+                secondary(secondary, "steps"), secondary(secondary, "reached"), secondary(secondary, "smoothedLoss"));
+    }
+
+    /**
+     * The mean per iteration of an auxiliary counter. Not its {@code score}: JMH sums {@code EVENTS} counters over
+     * the iterations, so the score of "steps" after 3 runs of 5,097 steps is 15,291.
+     */
+    private static double secondary(JsonObject secondary, String name) {
+        JsonObject metric = secondary == null ? null : secondary.getAsJsonObject(name);
+        if (metric == null) {
+            return Double.NaN;
+        }
+        List<Double> values = rawData(metric).stream().flatMap(List::stream).toList();
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static List<List<Double>> rawData(JsonObject metric) {
+        List<List<Double>> rawData = new ArrayList<>();
+        for (JsonElement fork : metric.getAsJsonArray("rawData")) {
+            List<Double> iterations = new ArrayList<>();
+            fork.getAsJsonArray().forEach(v -> iterations.add(number(v)));
+            rawData.add(List.copyOf(iterations));
+        }
+        return List.copyOf(rawData);
     }
 
     private static Measurement measurement(JsonObject entry, String benchmark) {
@@ -106,12 +154,7 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run) {
         }
         JsonObject primary = entry.getAsJsonObject("primaryMetric");
         JsonArray confidence = primary.getAsJsonArray("scoreConfidence");
-        List<List<Double>> rawData = new ArrayList<>();
-        for (JsonElement fork : primary.getAsJsonArray("rawData")) {
-            List<Double> iterations = new ArrayList<>();
-            fork.getAsJsonArray().forEach(v -> iterations.add(number(v)));
-            rawData.add(List.copyOf(iterations));
-        }
+        List<List<Double>> rawData = rawData(primary);
         JsonObject secondary = entry.getAsJsonObject("secondaryMetrics");
         JsonObject allocation = secondary == null ? null : secondary.getAsJsonObject("gc.alloc.rate.norm");
         return new Measurement(Suite.ofBenchmark(benchmark), params.get("backend").getAsString(),
@@ -119,7 +162,7 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run) {
                 Shape.parse(params.get("shape").getAsString()), number(primary.get("score")),
                 number(primary.get("scoreError")), number(confidence.get(0)), number(confidence.get(1)),
                 primary.get("scoreUnit").getAsString(),
-                allocation == null ? Double.NaN : number(allocation.get("score")), List.copyOf(rawData));
+                allocation == null ? Double.NaN : number(allocation.get("score")), rawData);
     }
 
     private static RunInfo runInfo(JsonObject entry) {

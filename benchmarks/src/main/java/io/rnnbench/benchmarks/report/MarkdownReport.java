@@ -35,9 +35,13 @@ public final class MarkdownReport {
 
                 """);
         appendOverview(md, report);
+        appendTimeToQuality(md, report);
         md.append("## Recommendations\n\n");
         for (Ranking r : report.all()) {
             md.append("- ").append(r.recommendation()).append(".\n");
+        }
+        for (QualityRanking q : report.timeToQuality()) {
+            md.append("- ").append(q.recommendation()).append(".\n");
         }
         md.append('\n');
         for (var byShape : report.rankings().entrySet()) {
@@ -96,6 +100,44 @@ public final class MarkdownReport {
             md.append(' ').append(String.join(" ≈ ", tied)).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * Time to quality ({@code TimeToQualityBenchmark}): per workload, each backend's wall time for a whole training
+     * run, fastest first; nothing when the run did not measure it.
+     */
+    static void appendTimeToQuality(StringBuilder md, Report report) {
+        List<QualityRanking> rankings = report.timeToQuality();
+        if (rankings.isEmpty()) {
+            return;
+        }
+        md.append("""
+                ## Time to quality
+
+                Wall time of a whole training run from fresh weights (JMH single-shot: one run per iteration, mean \
+                ± 99.9% interval over the runs). *steps* and *smoothed loss* are the run's own figures at its end \
+                (mean over runs); a backend stopped by the cap is marked *not reached* and ranked last.
+
+                """);
+        for (QualityRanking q : rankings) {
+            md.append("### `").append(q.workload()).append("`: ").append(QualityMeasurement.goal(q.workload())).append("\n\n");
+            md.append("| backend | time | ± | steps | steps/s | smoothed loss | × fastest |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            for (QualityRanking.Entry e : q.entries()) {
+                QualityMeasurement m = e.measurement();
+                boolean fastest = e == q.fastest() && m.reachedGoal();
+                md.append("| ").append(fastest ? "**" + m.backend() + "**" : m.backend()).append(" | ")
+                        .append(TimeUnits.format(m.seconds())).append(" | ")
+                        .append(m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a").append(" | ")
+                        .append(String.format(Locale.ROOT, "%,.0f", m.steps())).append(" | ")
+                        .append(count(m.stepsPerSecond())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.3f", m.smoothedLoss())).append(" | ")
+                        .append(!m.reachedGoal() ? "not reached" : fastest ? "1 (fastest)"
+                                : (e.tiedWithFastest() ? "≈ " : "") + Ranking.ratio(e.ratioToFastest()))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
     }
 
     private static void appendMachine(StringBuilder md, Report report) {

@@ -42,6 +42,11 @@ public record Report(JmhResultFile results, Environment environment, Map<Shape, 
                 .filter(r -> r.cell() == cell && r.suite() == suite).findFirst().orElse(null);
     }
 
+    /** The time-to-quality rankings, one per workload (empty when the run did not measure time to quality). */
+    public List<QualityRanking> timeToQuality() {
+        return QualityRanking.of(results.timeToQuality());
+    }
+
     /** Every ranking, shape by shape. */
     public List<Ranking> all() {
         return rankings.values().stream().flatMap(List::stream).toList();

@@ -2,8 +2,14 @@ package io.rnnbench.backend.raw;
 
 /**
  * The GEMM micro-kernel: acc[r, 0..n) += Σ<sub>u</sub> a<sub>ru</sub> · panel[u, 0..n) for a tile of {@value #ROWS}
- * rows of C and {@value #DEPTH} consecutive k, written so that C2's SuperWord pass turns the j loop into FMA
- * vector code ({@code vfmadd231pd} on 512-bit registers on an AVX-512 machine, 256-bit on AVX2).
+ * rows of C and {@value #DEPTH} consecutive k, written so that C2's SuperWord pass can turn the j loop into FMA
+ * vector code ({@code vfmadd231pd} on 512-bit registers on this AVX-512 machine).
+ *
+ * <p><b>Caveat, measured (JDK 17.0.15):</b> whether C2 does vectorize it depends on the compilation. In a plain
+ * driver program the loop came out as {@code vfmadd231pd zmm/ymm} (≈ 29 GFLOP/s at n = 512); in JMH forks the
+ * on-stack-replacement compilation was vectorized but the final standard compilation was neither unrolled nor
+ * vectorized ({@code vfmadd231sd}, ≈ 5–8 GFLOP/s), with or without inlining and with a constant trip count.
+ * Plain Java cannot force it; a {@code jdk.incubator.vector} kernel does not depend on it.
  *
  * <p>Why it has this exact shape (JDK 17 C2, checked with {@code -XX:+PrintAssembly}):
  * <ul>

@@ -56,6 +56,12 @@ final class RawGemm {
         // op(A)[i, p] = a[i·rowStride + p·colStride]
         int aRowStride = opA == Transpose.N ? k : 1;
         int aColStride = opA == Transpose.N ? 1 : m;
+        if (opB == Transpose.T && m < ROWS) {
+            // A matrix–vector-like product against Bᵀ: packing Bᵀ would cost as much as the product itself,
+            // while each C[i, j] is a dot product of two unit-stride rows when op(A) = A.
+            dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, c.data, m, n, j0, j1);
+            return;
+        }
         for (int jc = j0; jc < j1; jc += WIDTH) {
             int nc = Math.min(WIDTH, j1 - jc);
             for (int pc = 0; pc < k; pc += DEPTH_BLOCK) {
@@ -111,6 +117,32 @@ final class RawGemm {
             GemmKernel.tile1x1(panel[p / DEPTH], t, nc, alpha * a[a0 + p * cs]);
         }
         System.arraycopy(t, 0, c, c0, nc);
+    }
+
+    /** C[i, j] += α·Σ_p op(A)[i, p]·B[j, p] for j0 ≤ j &lt; j1: four independent sums per entry. */
+    private static void dotRows(double alpha, double[] a, int rs, int cs, double[] b, int k, double[] c, int m, int n,
+                                int j0, int j1) {
+        for (int i = 0; i < m; i++) {
+            int aRow = i * rs;
+            for (int j = j0; j < j1; j++) {
+                int bRow = j * k;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int p = 0;
+                for (; p + 3 < k; p += 4) {
+                    s0 = Math.fma(a[aRow + p * cs], b[bRow + p], s0);
+                    s1 = Math.fma(a[aRow + (p + 1) * cs], b[bRow + p + 1], s1);
+                    s2 = Math.fma(a[aRow + (p + 2) * cs], b[bRow + p + 2], s2);
+                    s3 = Math.fma(a[aRow + (p + 3) * cs], b[bRow + p + 3], s3);
+                }
+                for (; p < k; p++) {
+                    s0 = Math.fma(a[aRow + p * cs], b[bRow + p], s0);
+                }
+                c[i * n + j] += alpha * ((s0 + s1) + (s2 + s3));
+            }
+        }
     }
 
     static void scaleC(double beta, RawMatrix c) {
