@@ -34,8 +34,8 @@ import java.util.Set;
  * [--warmup-iterations 2] [--warmup-time 200ms] [--iterations 5] [--time 200ms] [--heap 1g] [--out target/ab]
  * [--java /path/to/java] [--ignore-lock] [--no-ruler] [--history DIR --label REV]} plus Compare's threshold options
  * ({@code --threshold}, {@code --alpha}, {@code --alloc-threshold}, {@code --alloc-bytes}, {@code --ruler-tolerance},
- * {@code --time-blocking}). Defaults select a small subset: Forward and TrainingStep, {@code backend=raw},
- * {@code cell=rnn}, {@code shape=char}. Parameters given per side (e.g. {@code --baseline-param backend=raw
+ * {@code --time-blocking}). Without {@code --include}, a small subset: Forward and TrainingStep with
+ * {@code backend=raw}, {@code cell=rnn}, {@code shape=char} where no value of that parameter is given. Parameters given per side (e.g. {@code --baseline-param backend=raw
  * --candidate-param backend=commons-math}) are left out of the comparison's keys.
  */
 public final class Ab {
@@ -96,8 +96,14 @@ public final class Ab {
             throws IOException, InterruptedException {
         String java = o.get("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> includes = o.all("include").isEmpty() ? List.of(DEFAULT_INCLUDE) : o.all("include");
-        List<String> params = o.all("param").isEmpty() && o.all("baseline-param").isEmpty() && o.all("candidate-param").isEmpty()
-                ? DEFAULT_PARAMS : o.all("param");
+        Set<String> named = new HashSet<>();
+        for (String p : concat(o.all("param"), concat(o.all("baseline-param"), o.all("candidate-param")))) {
+            named.add(p.substring(0, Math.max(0, p.indexOf('='))));
+        }
+        List<String> params = new ArrayList<>(o.all("param"));
+        if (o.all("include").isEmpty()) { // the default subset: its parameters where none of that name is given
+            DEFAULT_PARAMS.stream().filter(p -> !named.contains(p.substring(0, p.indexOf('=')))).forEach(params::add);
+        }
         Set<String> ignored = new LinkedHashSet<>();
         for (String p : concat(o.all("baseline-param"), o.all("candidate-param"))) {
             if (p.indexOf('=') <= 0) {

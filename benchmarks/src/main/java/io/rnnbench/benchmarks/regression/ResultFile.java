@@ -94,7 +94,7 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
          * {@code Level.Iteration} set-up's allocation spread over however many operations the iteration ran (fewer
          * on a slow fork, so the figure follows the machine's speed), code that escape analysis has not yet
          * compiled — so the iteration with the least is closest to the steady state. Measured here: a training
-         * step's forks of one jar gave 19–38 kB/op by iteration, but minima within 5% of each other.
+         * step's iterations of one jar gave 19–38 kB/op with 100 ms iterations.
          */
         public double[] forkAllocations() {
             return allocation.stream().mapToDouble(f -> f.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)).toArray();

@@ -54,7 +54,7 @@ public final class VerdictReport {
         double half = 100 * (Math.sqrt(1 + th.time()) - 1);
         s.append(String.format(Locale.ROOT, "Rules: **slower**/**faster** when the median ratio (Hodges–Lehmann on per-fork "
                         + "medians) is beyond ±%s and its %s%% interval (Mann–Whitney, α = %s) excludes changes below ±%.1f%%; "
-                        + "**same** when the interval lies within ±%s; **unknown** otherwise. Allocation (per-fork minimum of "
+                        + "**same** when the interval lies within ±%s; **unknown** otherwise. Allocation (least iteration of "
                         + "gc.alloc.rate.norm): a regression when the candidate allocates > %s%% more **and** > %s B/op more "
                         + "(blocking).%s\n\n",
                 pct(th.time()), trim(100 * (1 - th.alpha())), trim(th.alpha()), half, pct(th.time()),
@@ -156,6 +156,9 @@ public final class VerdictReport {
         root.add("environmentDifferences", env);
         root.addProperty("sameEnvironment", !c.otherHardware());
         root.addProperty("stability", c.stability().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        JsonArray ignored = new JsonArray();
+        c.ignoredParams().forEach(ignored::add);
+        root.add("paramsSetPerSide", ignored);
         JsonArray notices = new JsonArray();
         c.notices().forEach(notices::add);
         root.add("notices", notices);

@@ -236,8 +236,7 @@ public final class Network<M> {
                     + batch.inputs().getClass().getSimpleName() + " input");
         }
         if (batch.inputs() instanceof Inputs.OneHot oneHot) {
-            Shapes.requireIndices("forward: one-hot input (vocabulary size X = " + config.inputSize() + ")",
-                    oneHot.index(), config.inputSize());
+            Shapes.requireIndices("forward: one-hot input", oneHot.index(), config.inputSize()); // X = vocabulary size
         } else {
             Inputs.Dense dense = (Inputs.Dense) batch.inputs();
             if (dense.width() != config.inputSize()) {

@@ -33,6 +33,9 @@ final class OutputHead<M> {
     /** [B, H] gradient w.r.t. the last step's output (last-step heads; else null). */
     private final M dhLast;
 
+    /** Labels of the checks' error messages, built once (a check must not allocate per pass). */
+    private final String headLabel;
+    private final String classTargetsLabel;
     /** [B, V] binary targets of a sigmoid head, allocated at first use. */
     private M binaryTargets;
     private M in;
@@ -43,6 +46,8 @@ final class OutputHead<M> {
     OutputHead(Backend<M> nd, HeadType type, M wY, M bY, M dWY, M dBY, int steps, int batch) {
         this.nd = nd;
         this.type = type;
+        this.headLabel = type + " head";
+        this.classTargetsLabel = type + " head: class targets";
         this.wY = wY;
         this.bY = bY;
         this.dWY = dWY;
@@ -78,8 +83,8 @@ final class OutputHead<M> {
             return perSequence * nd.sigmoidCrossEntropy(y, binaryTargets, perSequence, dy);
         }
         int[] classes = requireClasses(targets).index();
-        Shapes.requireLength(type + " head", "class targets", classes.length, nd.rows(y));
-        Shapes.requireIndices(type + " head: class targets", classes, outputs);
+        Shapes.requireLength(headLabel, "class targets", classes.length, nd.rows(y));
+        Shapes.requireIndices(classTargetsLabel, classes, outputs);
         return perSequence * nd.softmaxCrossEntropy(y, classes, perSequence, dy);
     }
 
@@ -110,8 +115,8 @@ final class OutputHead<M> {
      */
     private double[] binaryValues(Targets targets, int rows) {
         if (type == HeadType.PER_STEP_SIGMOID && targets instanceof Targets.Classes classes) {
-            Shapes.requireLength(type + " head", "class targets", classes.index().length, rows);
-            Shapes.requireIndices(type + " head: class targets", classes.index(), outputs);
+            Shapes.requireLength(headLabel, "class targets", classes.index().length, rows);
+            Shapes.requireIndices(classTargetsLabel, classes.index(), outputs);
             if (oneHotScratch == null) {
                 oneHotScratch = new double[rows * outputs];
             }

@@ -43,13 +43,16 @@ public final class Shapes {
         int ka = opA == Transpose.N ? ac : ar;
         int kb = opB == Transpose.N ? br : bc;
         int n = opB == Transpose.N ? bc : br;
-        String operands = "op(A) " + shape(m, ka) + " · op(B) " + shape(kb, n);
-        if (ka != kb) {
-            throw new IllegalArgumentException("gemm: " + operands + ": inner dimensions differ");
+        if (ka != kb) { // messages are built only on failure: a shape check must not allocate in the hot path
+            throw new IllegalArgumentException("gemm: " + operands(m, ka, kb, n) + ": inner dimensions differ");
         }
         if (cr != m || cc != n) {
-            throw new IllegalArgumentException("gemm: " + operands + " is " + shape(m, n) + " but C is " + shape(cr, cc));
+            throw new IllegalArgumentException("gemm: " + operands(m, ka, kb, n) + " is " + shape(m, n) + " but C is " + shape(cr, cc));
         }
+    }
+
+    private static String operands(int m, int ka, int kb, int n) {
+        return "op(A) " + shape(m, ka) + " · op(B) " + shape(kb, n);
     }
 
     /** Requires a {@code rows × cols} block at (row, col) to lie inside a {@code [mr, mc]} matrix. */
@@ -66,6 +69,14 @@ public final class Shapes {
             if (index[i] < 0 || index[i] >= bound) {
                 throw new IllegalArgumentException(op + ": index[" + i + "] = " + index[i] + " is outside [0, " + bound + ")");
             }
+        }
+    }
+
+    /** Requires {@code data} to hold the {@code rows·cols} entries of a {@code [rows, cols]} matrix. */
+    public static void requireArrayLength(String op, double[] data, int rows, int cols) {
+        if (data.length != (long) rows * cols) {
+            throw new IllegalArgumentException(op + ": " + data.length + " values given for a " + shape(rows, cols)
+                    + " matrix, expected " + (long) rows * cols);
         }
     }
 

@@ -78,7 +78,7 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     @Override
     public void load(double[] data, CommonsMathMatrix<T> a) {
         int cols = cols(a);
-        Shapes.requireLength("load " + Shapes.shape(rows(a), cols), "data", data.length, Math.multiplyExact(rows(a), cols));
+        Shapes.requireArrayLength("load", data, rows(a), cols);
         a.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int row, int column, double value) {

@@ -77,7 +77,7 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
 
     @Override
     public void load(double[] data, DMatrixRMaj a) {
-        Shapes.requireLength("load " + Shapes.shape(a.numRows, a.numCols), "data", data.length, a.getNumElements());
+        Shapes.requireArrayLength("load", data, a.numRows, a.numCols);
         a.set(a.numRows, a.numCols, true, data); // same shape: no reshape, one arraycopy
     }
 

@@ -11,29 +11,12 @@ import io.rnnbench.core.spi.Transpose;
  * buffers belong to this instance, so an instance is <b>not thread-safe</b>: use one per thread.
  */
 public final class RawBackend implements Backend<RawMatrix> {
-    private final String name;
-    /** This instance's single-threaded GEMM with its packing buffers, or null when {@link #parallelGemm} is used. */
-    private final RawGemm gemm;
-    /** The two-thread GEMM of {@code raw-mt}, or null. */
-    private final ParallelGemm parallelGemm;
-
-    /** The single-threaded backend, {@value RawBackendProvider#NAME}. */
-    public RawBackend() {
-        this.name = RawBackendProvider.NAME;
-        this.gemm = new RawGemm();
-        this.parallelGemm = null;
-    }
-
-    /** A backend whose GEMM is split over two threads ({@value RawMtBackendProvider#NAME}). */
-    RawBackend(String name, ParallelGemm parallelGemm) {
-        this.name = name;
-        this.gemm = null;
-        this.parallelGemm = parallelGemm;
-    }
+    /** This instance's GEMM with its packing buffers. */
+    private final RawGemm gemm = new RawGemm();
 
     @Override
     public String name() {
-        return name;
+        return RawBackendProvider.NAME;
     }
 
     @Override
@@ -51,7 +34,7 @@ public final class RawBackend implements Backend<RawMatrix> {
 
     @Override
     public void load(double[] data, RawMatrix a) {
-        Shapes.requireLength("load " + Shapes.shape(a.rows, a.cols), "data", data.length, a.data.length);
+        Shapes.requireArrayLength("load", data, a.rows, a.cols);
         System.arraycopy(data, 0, a.data, 0, data.length);
     }
 
@@ -114,11 +97,7 @@ public final class RawBackend implements Backend<RawMatrix> {
         Shapes.requireGemm(a.rows, a.cols, opA, b.rows, b.cols, opB, c.rows, c.cols);
         requireDistinct("gemm", a, c);
         requireDistinct("gemm", b, c);
-        if (parallelGemm != null) {
-            parallelGemm.gemm(alpha, a, opA, b, opB, beta, c);
-        } else {
-            gemm.gemm(alpha, a, opA, b, opB, beta, c);
-        }
+        gemm.gemm(alpha, a, opA, b, opB, beta, c);
     }
 
     @Override

@@ -45,10 +45,7 @@ final class RawGemm {
         multiplyAdd(alpha, a, opA, b, opB, c, 0, c.cols);
     }
 
-    /**
-     * C[:, j0:j1] += α·op(A)·op(B)[:, j0:j1]: the columns j0 .. j1 only, so that two instances can share one
-     * product ({@link ParallelGemm}); each entry is computed the same way whatever the split.
-     */
+    /** C[:, j0:j1] += α·op(A)·op(B)[:, j0:j1]: the columns j0 .. j1 only. */
     void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, RawMatrix c, int j0, int j1) {
         int m = c.rows;
         int n = c.cols;
