@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.stats.RankStatistics;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.regression.ResultFile.Point;
 

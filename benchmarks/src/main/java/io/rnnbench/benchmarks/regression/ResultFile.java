@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.stats.RankStatistics;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.stats.RankStatistics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +51,7 @@ public record QualityRanking(String workload, List<Entry> entries) {
     /** {@link Ranking#differ}'s rule on time-to-quality measurements. */
     static boolean differ(QualityMeasurement a, QualityMeasurement b) {
         boolean overlap = a.lowSeconds() <= b.highSeconds() && b.lowSeconds() <= a.highSeconds();
-        return !overlap || MannWhitney.pValue(a.iterationSeconds(), b.iterationSeconds()) < Ranking.ALPHA;
+        return !overlap || RankStatistics.pValue(Ranking.seconds(a.iterationSeconds()), Ranking.seconds(b.iterationSeconds())) < Ranking.ALPHA;
     }
 
     public Entry fastest() {

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.stats.RankStatistics;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
@@ -14,7 +15,7 @@ import java.util.Locale;
  *
  * <p>Noise rule: two backends <em>differ</em> when the run's own noise does not explain the gap, by either of two
  * tests at the 0.1% level: their 99.9% confidence intervals (JMH's {@code scoreConfidence}, mean ± t·s/√n over all
- * measurement iterations of all forks) are disjoint, or a two-sided {@link MannWhitney Mann–Whitney U test} on
+ * measurement iterations of all forks) are disjoint, or a two-sided {@link RankStatistics#pValue Mann–Whitney U test} on
  * their per-iteration times rejects "same distribution" at p &lt; {@value #ALPHA}. Otherwise they are <em>within
  * noise</em> of each other. The rank test is there because a shared machine produces one-sided outliers (a GC, a
  * neighbour's burst): one slow iteration widens a t-interval enough to hide a 6× gap that every other iteration
@@ -70,7 +71,7 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
     /** Whether a and b differ beyond the run's noise: disjoint 99.9% intervals, or a rank test at p < {@value #ALPHA}. */
     public static boolean differ(Measurement a, Measurement b) {
         return a != b && (!overlap(a, b)
-                || MannWhitney.pValue(a.iterationSeconds(), b.iterationSeconds()) < ALPHA);
+                || RankStatistics.pValue(seconds(a.iterationSeconds()), seconds(b.iterationSeconds())) < ALPHA);
     }
 
     /** Whether the 99.9% intervals of a and b overlap. */
@@ -128,5 +129,10 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
 
     private static String describe(Measurement m) {
         return m.suite().title() + " " + m.cell() + " " + m.shape().name();
+    }
+
+    /** The per-iteration times as an array, for {@link RankStatistics}. */
+    static double[] seconds(java.util.List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

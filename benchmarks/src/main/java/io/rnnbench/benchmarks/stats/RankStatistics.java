@@ -1,4 +1,4 @@
-package io.rnnbench.benchmarks.regression;
+package io.rnnbench.benchmarks.stats;
 
 import java.util.Arrays;
 import java.util.Map;
