@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.report.JmhResultFile;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -91,7 +92,7 @@ final class ForkMerge {
         int n = 0;
         for (JsonElement fork : metric.getAsJsonArray("rawData")) {
             for (JsonElement v : fork.getAsJsonArray()) {
-                double d = ResultFile.number(v);
+                double d = JmhResultFile.number(v);
                 if (Double.isFinite(d)) {
                     sum += d;
                     n++;

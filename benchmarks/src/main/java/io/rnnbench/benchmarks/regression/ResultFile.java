@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.report.JmhResultFile;
 import io.rnnbench.benchmarks.stats.RankStatistics;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -206,7 +207,7 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
                     if (metric.has("rawData") && metric.get("rawData").isJsonArray() && !metric.getAsJsonArray("rawData").isEmpty()) {
                         allocation = forks(metric.getAsJsonArray("rawData"), key, false);
                     } else {
-                        double score = number(metric.get("score"));
+                        double score = JmhResultFile.number(metric.get("score"));
                         if (!Double.isFinite(score)) {
                             throw new IllegalArgumentException(key + " score is " + score);
                         }
@@ -233,7 +234,7 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
             List<Double> iterations = new ArrayList<>();
             JsonArray values = raw.get(f).getAsJsonArray();
             for (int i = 0; i < values.size(); i++) {
-                double v = number(values.get(i));
+                double v = JmhResultFile.number(values.get(i));
                 if (!Double.isFinite(v) || (positive ? v <= 0 : v < 0)) {
                     throw new IllegalArgumentException(metric + " rawData fork " + (f + 1) + " iteration " + (i + 1) + " is "
                             + v + "; expected a finite " + (positive ? "positive" : "non-negative") + " score");
@@ -243,32 +244,6 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
             forks.add(List.copyOf(iterations));
         }
         return List.copyOf(forks);
-    }
-
-    /** A JSON number, or one of the strings JMH writes for non-finite values ("NaN", "Infinity", "-Infinity"). */
-    static double number(JsonElement value) {
-        if (value == null || value.isJsonNull()) {
-            return Double.NaN;
-        }
-        if (!value.isJsonPrimitive()) {
-            throw new IllegalArgumentException("expected a number, got " + value);
-        }
-        if (value.getAsJsonPrimitive().isString()) {
-            String s = value.getAsString();
-            return switch (s) {
-                case "NaN" -> Double.NaN;
-                case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
-                case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                default -> {
-                    try {
-                        yield Double.parseDouble(s);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("expected a number, got \"" + s + "\"");
-                    }
-                }
-            };
-        }
-        return value.getAsDouble();
     }
 
     private static String paramSuffix(JsonObject entry) {

@@ -180,9 +180,12 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<Qu
     }
 
     /** A JSON number, or one of the strings JMH writes for non-finite values ("NaN", "Infinity", "-Infinity"). */
-    static double number(JsonElement value) {
+    public static double number(JsonElement value) {
         if (value == null || value.isJsonNull()) {
             return Double.NaN;
+        }
+        if (!value.isJsonPrimitive()) {
+            throw new IllegalArgumentException("expected a number, got " + value);
         }
         if (value.getAsJsonPrimitive().isString()) {
             String s = value.getAsString();
@@ -190,7 +193,13 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<Qu
                 case "NaN" -> Double.NaN;
                 case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
                 case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                default -> Double.parseDouble(s);
+                default -> {
+                    try {
+                        yield Double.parseDouble(s);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("expected a number, got \"" + s + "\"");
+                    }
+                }
             };
         }
         return value.getAsDouble();
