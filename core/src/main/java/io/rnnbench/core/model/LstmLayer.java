@@ -115,6 +115,15 @@ final class LstmLayer<M> extends Layer<M> {
         nd.hadamard(dc, f, dcNext); //                          dc_{t−1} = dc ⊙ f        [B, H]
     }
 
+    /** out[t·B .. t·B+B−1, :] = [i | f | g | o] of step t, for every step: the activated gates [T·B, 4H]. */
+    void copyGates(M out) {
+        for (int t = 0; t < steps; t++) {
+            for (int gate = 0; gate < 4; gate++) {
+                nd.copyBlock(gate(gate, t), 0, 0, out, t * batch, gate * hidden, batch, hidden);
+            }
+        }
+    }
+
     /** dz[:, block] = dGate: merges one gate's gradient into dZ_t [B, 4H]. */
     private void putGateGradient(int gate) {
         nd.copyBlock(dGate, 0, 0, dz, 0, gate * hidden, batch, hidden);

@@ -141,6 +141,24 @@ public final class Network<M> {
         current.backwardFromHidden(dHidden, dFinalState);
     }
 
+    /**
+     * The activated LSTM gates of layer l for every step of the last forward, blocks i | f | g | o: a new
+     * [T·B, 4H] matrix (an inspection copy, e.g. for the seeds' {@code lstm_cell_forward} outputs).
+     */
+    public M gateActivations(int layer) {
+        requireForward();
+        if (config.cell() != CellType.LSTM) {
+            throw new IllegalArgumentException("gate activations exist for an LSTM, the network is " + config.cell());
+        }
+        if (layer < 0 || layer >= config.layers()) {
+            throw new IllegalArgumentException("layer " + layer + " is outside [0, " + config.layers() + ")");
+        }
+        LstmLayer<M> lstm = (LstmLayer<M>) current.layers.get(layer);
+        M gates = nd.zeros(nd.rows(lstm.hs), config.gateWidth());
+        lstm.copyGates(gates);
+        return gates;
+    }
+
     /** The outputs h_t of layer l for every step of the last forward, [T·B, H], owned by the network. */
     public M hiddenSequence(int layer) {
         requireForward();
