@@ -42,6 +42,8 @@ public final class RnnWorkload<M> {
     private final SequenceBatch batch;
     private final RecurrentState<M> state;
     private final Parameters<M> initialParameters;
+    /** The optimizer and trainer, made at the first restart; later restarts zero Adagrad's memory instead. */
+    private Adagrad<M> adagrad;
     private Trainer<M> trainer;
 
     private RnnWorkload(Network<M> network, SequenceBatch batch) {
@@ -121,8 +123,12 @@ public final class RnnWorkload<M> {
         Backend<M> nd = network.backend();
         network.parameters().copyFrom(nd, initialParameters);
         state.zero(nd);
-        trainer = new Trainer<>(network, new Adagrad<>(nd, network.parameters(), LEARNING_RATE),
-                GradientClipping.byValue(CLIP));
+        if (trainer == null) {
+            adagrad = new Adagrad<>(nd, network.parameters(), LEARNING_RATE);
+            trainer = new Trainer<>(network, adagrad, GradientClipping.byValue(CLIP));
+        } else {
+            adagrad.memory().zero(nd); // a fresh Adagrad without allocating: JMH counts set-up allocation per iteration
+        }
     }
 
     /** One training step (forward, backward, clipping, update), the state carried; returns the loss. */
