@@ -17,21 +17,31 @@ import java.util.Map;
  */
 public final class Parameters<M> implements Iterable<NamedMatrix<M>> {
     private final Map<String, NamedMatrix<M>> byName = new LinkedHashMap<>();
+    /** The same matrices in order, for index loops: the per-step optimizer and clipping loops allocate nothing. */
+    private final List<NamedMatrix<M>> inOrder = new ArrayList<>();
 
     /** Adds a new zero matrix; returns it. */
     M add(Backend<M> backend, String name, int rows, int cols) {
         M value = backend.zeros(rows, cols);
-        if (byName.putIfAbsent(name, new NamedMatrix<>(name, rows, cols, value)) != null) {
-            throw new IllegalStateException("duplicate parameter name " + name);
-        }
+        put(new NamedMatrix<>(name, rows, cols, value));
         return value;
     }
 
     /** Adds an existing matrix under {@code name}, shared (not copied): for views over other sets. */
     void addShared(String name, NamedMatrix<M> matrix) {
-        if (byName.putIfAbsent(name, new NamedMatrix<>(name, matrix.rows(), matrix.cols(), matrix.value())) != null) {
-            throw new IllegalStateException("duplicate parameter name " + name);
+        put(new NamedMatrix<>(name, matrix.rows(), matrix.cols(), matrix.value()));
+    }
+
+    private void put(NamedMatrix<M> matrix) {
+        if (byName.putIfAbsent(matrix.name(), matrix) != null) {
+            throw new IllegalStateException("duplicate parameter name " + matrix.name());
         }
+        inOrder.add(matrix);
+    }
+
+    /** The matrix at position {@code index} of the fixed order, 0 ≤ index &lt; {@link #size()}. */
+    public NamedMatrix<M> at(int index) {
+        return inOrder.get(index);
     }
 
     /**
@@ -93,8 +103,8 @@ public final class Parameters<M> implements Iterable<NamedMatrix<M>> {
 
     /** Sets every entry of every matrix to zero. */
     public void zero(Backend<M> backend) {
-        for (NamedMatrix<M> p : this) {
-            backend.fill(p.value(), 0.0);
+        for (int i = 0; i < inOrder.size(); i++) {
+            backend.fill(inOrder.get(i).value(), 0.0);
         }
     }
 
@@ -123,6 +133,6 @@ public final class Parameters<M> implements Iterable<NamedMatrix<M>> {
 
     @Override
     public Iterator<NamedMatrix<M>> iterator() {
-        return Collections.unmodifiableCollection(byName.values()).iterator();
+        return Collections.unmodifiableList(inOrder).iterator();
     }
 }

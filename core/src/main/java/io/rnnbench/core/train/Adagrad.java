@@ -28,7 +28,8 @@ public final class Adagrad<M> implements Optimizer<M> {
 
     @Override
     public void update(Parameters<M> parameters, Parameters<M> gradients) {
-        for (NamedMatrix<M> theta : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            NamedMatrix<M> theta = parameters.at(i);
             M g = gradients.get(theta.name()).value();
             M m = memory.get(theta.name()).value();
             nd.addHadamard(1.0, g, g, m); //                               m += g ⊙ g

@@ -42,7 +42,8 @@ public final class Adam<M> implements Optimizer<M> {
     public void update(Parameters<M> parameters, Parameters<M> gradients) {
         t++;
         double learningRateT = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-        for (NamedMatrix<M> theta : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            NamedMatrix<M> theta = parameters.at(i);
             M g = gradients.get(theta.name()).value();
             M mTheta = m.get(theta.name()).value();
             M vTheta = v.get(theta.name()).value();

@@ -18,7 +18,8 @@ public final class FiniteCheck {
      */
     public static <M> double requireFinite(Backend<M> nd, Parameters<M> matrices, String what) {
         double sumOfSquares = 0;
-        for (NamedMatrix<M> m : matrices) {
+        for (int k = 0; k < matrices.size(); k++) {
+            NamedMatrix<M> m = matrices.at(k);
             double s = nd.sumOfSquares(m.value());
             if (!Double.isFinite(s)) {
                 double[] values = nd.toArray(m.value()); // only on the failure path

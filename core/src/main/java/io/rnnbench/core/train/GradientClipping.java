@@ -1,6 +1,5 @@
 package io.rnnbench.core.train;
 
-import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.spi.Backend;
 
@@ -45,14 +44,14 @@ public final class GradientClipping {
             case NONE -> {
             }
             case VALUE -> {
-                for (NamedMatrix<M> g : gradients) {
-                    nd.clamp(g.value(), -limit, limit);
+                for (int i = 0; i < gradients.size(); i++) {
+                    nd.clamp(gradients.at(i).value(), -limit, limit);
                 }
             }
             case GLOBAL_NORM -> {
                 if (norm > limit) {
-                    for (NamedMatrix<M> g : gradients) {
-                        nd.scale(limit / norm, g.value());
+                    for (int i = 0; i < gradients.size(); i++) {
+                        nd.scale(limit / norm, gradients.at(i).value());
                     }
                 }
             }

@@ -16,7 +16,8 @@ public final class Sgd<M> implements Optimizer<M> {
 
     @Override
     public void update(Parameters<M> parameters, Parameters<M> gradients) {
-        for (NamedMatrix<M> theta : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            NamedMatrix<M> theta = parameters.at(i);
             nd.axpy(-learningRate, gradients.get(theta.name()).value(), theta.value()); // θ −= lr·g
         }
     }
