@@ -1,10 +1,9 @@
 package io.rnnbench.verification;
 
+import io.rnnbench.core.io.AtomicFiles;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +116,7 @@ public final class VerificationReport {
 
     /** Writes the Markdown report atomically (temporary file, then move). */
     static synchronized void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, markdown(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, markdown());
     }
 
     private static final class Row {

@@ -1,6 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
-import io.rnnbench.benchmarks.report.AtomicFiles;
+import io.rnnbench.core.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

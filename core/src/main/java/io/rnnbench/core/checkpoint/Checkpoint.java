@@ -1,5 +1,6 @@
 package io.rnnbench.core.checkpoint;
 
+import io.rnnbench.core.io.AtomicFiles;
 import io.rnnbench.core.model.Activation;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.HeadType;
@@ -10,12 +11,9 @@ import io.rnnbench.core.spi.Backend;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -120,11 +118,8 @@ public final class Checkpoint {
 
     /** Writes the checkpoint to {@code file} atomically (temporary file in the same directory, then a move). */
     public void write(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+        AtomicFiles.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
                     stored(zip, e.getKey() + ".npy", Npy.write(e.getValue()));
                 }
@@ -133,14 +128,7 @@ public final class Checkpoint {
                 }
                 stored(zip, CONFIG_ENTRY, Json.write(configJson()).getBytes(StandardCharsets.UTF_8));
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException(file + ": the file system cannot replace it atomically", e);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void stored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
