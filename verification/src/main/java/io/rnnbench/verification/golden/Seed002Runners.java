@@ -412,7 +412,7 @@ public final class Seed002Runners {
             M p = nd.zeros(1, vocab);
             while (idx != newline && counter < limit) {
                 int[] x = {indices.isEmpty() ? -1 : idx};
-                network.forward(new SequenceBatch(1, 1, new Inputs.Dense(SeedNotation.oneHotRows(x, vocab), vocab),
+                network.forward(new SequenceBatch(1, 1, new Inputs.Dense(io.rnnbench.core.workload.DinoNames.oneHotRows(x, vocab), vocab),
                         Targets.NONE), state);
                 network.copyFinalState(state);
                 nd.softmax(network.logits(), p);
@@ -469,7 +469,7 @@ public final class Seed002Runners {
             int[] xs = args.get("X").asIndexArrayWithNone();
             int[] ys = args.get("Y").asIntArray();
             Network<M> network = network(CellType.RNN, weights(CellType.RNN));
-            SequenceBatch batch = new SequenceBatch(xs.length, 1, new Inputs.Dense(SeedNotation.oneHotRows(xs, vocab), vocab),
+            SequenceBatch batch = new SequenceBatch(xs.length, 1, new Inputs.Dense(io.rnnbench.core.workload.DinoNames.oneHotRows(xs, vocab), vocab),
                     new Targets.Classes(ys));
             RecurrentState<M> state = state(network, c.input("a_prev"), null);
 

@@ -129,23 +129,6 @@ public final class SeedNotation {
         return new NdArray(new int[] {n, m, steps}, out);
     }
 
-    /**
-     * Seed index lists (the {@code X = [None] + …} convention; −1 stands for None) as dense one-hot rows
-     * {@code [T, width]} for B = 1: row t is one-hot of {@code index[t]}, or all zeros for None.
-     */
-    public static double[] oneHotRows(int[] index, int width) {
-        double[] rows = new double[index.length * width];
-        for (int t = 0; t < index.length; t++) {
-            if (index[t] >= 0) {
-                if (index[t] >= width) {
-                    throw new IllegalArgumentException("index " + index[t] + " at step " + t + " is outside [0, " + width + ")");
-                }
-                rows[t * width + index[t]] = 1.0;
-            }
-        }
-        return rows;
-    }
-
     // ---- networks -------------------------------------------------------------------------------------
 
     /** The core shape of a seed network: 1 layer; X from Wax (RNN) or W_k minus n_a columns (LSTM); V from the head. */
