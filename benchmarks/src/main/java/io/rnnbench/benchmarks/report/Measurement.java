@@ -26,32 +26,7 @@ import java.util.List;
  */
 public record Measurement(Suite suite, String backend, CellType cell, Shape shape, double score, double scoreError,
                           double confidenceLow, double confidenceHigh, String unit, double allocatedBytes,
-                          List<List<Double>> rawData) {
-
-    /** Seconds per operation. */
-    public double seconds() {
-        return score * TimeUnits.secondsPer(unit);
-    }
-
-    /** Half-width of the 99.9% interval in seconds (NaN when undefined). */
-    public double errorSeconds() {
-        return scoreError * TimeUnits.secondsPer(unit);
-    }
-
-    /** Whether JMH gave a confidence interval (it needs at least two measurement iterations). */
-    public boolean hasError() {
-        return Double.isFinite(scoreError);
-    }
-
-    /** [low, high] of the 99.9% interval in seconds; the point score when there is none. */
-    public double lowSeconds() {
-        return hasError() ? confidenceLow * TimeUnits.secondsPer(unit) : seconds();
-    }
-
-    /** Upper end of the interval in seconds; the point score when there is none. */
-    public double highSeconds() {
-        return hasError() ? confidenceHigh * TimeUnits.secondsPer(unit) : seconds();
-    }
+                          List<List<Double>> rawData) implements TimedScore {
 
     /** Exact FLOPs of one operation. */
     public long flops() {
@@ -67,12 +42,6 @@ public record Measurement(Suite suite, String backend, CellType cell, Shape shap
     public double stepsPerSecond() {
         long stepsPerOperation = (long) (suite == Suite.CELL_STEP ? 1 : shape.steps()) * shape.batch();
         return stepsPerOperation / seconds();
-    }
-
-    /** Every measurement iteration of every fork, in seconds per operation. */
-    public List<Double> iterationSeconds() {
-        double toSeconds = TimeUnits.secondsPer(unit);
-        return rawData.stream().flatMap(List::stream).map(v -> v * toSeconds).toList();
     }
 
     /** Number of measurement iterations over all forks. */

@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 public record QualityMeasurement(String workload, String backend, double score, double scoreError, double confidenceLow,
                                  double confidenceHigh, String unit, List<List<Double>> rawData, double steps,
-                                 double reached, double smoothedLoss) {
+                                 double reached, double smoothedLoss) implements TimedScore {
 
     /** What the workload's run must achieve, e.g. "smoothed loss first below 25.0; cap 20,000 steps or 120 s". */
     public static String goal(String workload) {
@@ -42,34 +42,8 @@ public record QualityMeasurement(String workload, String backend, double score, 
         return reached >= 1;
     }
 
-    public double seconds() {
-        return score * TimeUnits.secondsPer(unit);
-    }
-
-    public double errorSeconds() {
-        return scoreError * TimeUnits.secondsPer(unit);
-    }
-
-    public boolean hasError() {
-        return Double.isFinite(scoreError);
-    }
-
-    public double lowSeconds() {
-        return hasError() ? confidenceLow * TimeUnits.secondsPer(unit) : seconds();
-    }
-
-    public double highSeconds() {
-        return hasError() ? confidenceHigh * TimeUnits.secondsPer(unit) : seconds();
-    }
-
     /** Training steps per second at the mean time. */
     public double stepsPerSecond() {
         return steps / seconds();
-    }
-
-    /** Every measurement iteration of every fork, in seconds. */
-    public List<Double> iterationSeconds() {
-        double toSeconds = TimeUnits.secondsPer(unit);
-        return rawData.stream().flatMap(List::stream).map(v -> v * toSeconds).toList();
     }
 }
