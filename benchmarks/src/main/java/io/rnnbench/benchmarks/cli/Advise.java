@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.report.ConsoleSummary;
 import io.rnnbench.benchmarks.report.JmhResultFile;
 import io.rnnbench.benchmarks.report.Report;
@@ -68,7 +69,7 @@ public final class Advise {
                 .warmupTime(TimeValue.milliseconds(500))
                 .measurementIterations(Integer.parseInt(flags.getOrDefault("iterations", "8")))
                 .measurementTime(TimeValue.fromString(flags.getOrDefault("time", "250ms")))
-                .jvmArgsAppend("-Xms2g", "-Xmx2g")
+                .jvmArgsAppend("-Xms2g", "-Xmx2g", ForkJvm.VECTOR_API)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)

@@ -90,6 +90,8 @@ public final class RunBenchmarks {
         Collection<String> backends = cli.getParameter("backend").orElse(List.of(ALL_BACKENDS));
         if (backends.contains(ALL_BACKENDS)) {
             options.param("backend", Backends.names().toArray(String[]::new));
+            Backends.unavailable().forEach((name, reason) ->
+                    System.out.println("notice: backend '" + name + "' left out of the grid: " + reason));
         }
         if (cli.getProfilers().isEmpty()) {
             options.addProfiler(GCProfiler.class);

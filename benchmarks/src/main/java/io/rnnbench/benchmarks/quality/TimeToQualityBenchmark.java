@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.quality;
 
+import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.rnn.AgreementCheck;
 import io.rnnbench.benchmarks.rnn.RnnFixture;
 import io.rnnbench.core.spi.Backends;
@@ -53,7 +54,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1) //                                one run compiles the hot loop; the Maven profiles override
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // one JVM per backend: backends must not share JIT profiles
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", ForkJvm.VECTOR_API}) // one JVM per backend: backends must not share JIT profiles
 @Threads(1)
 public class TimeToQualityBenchmark {
     /** The dinos target: the first downward crossing of this smoothed loss. */

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.core.io.AtomicFiles;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
@@ -150,7 +151,7 @@ public final class Ab {
                 command.addAll(List.of("-f", "1", "-wi", o.get("warmup-iterations", "2"), "-w", o.get("warmup-time", "200ms"),
                         "-i", o.get("iterations", "5"), "-r", o.get("time", "200ms"), "-t", "1", "-foe", "true",
                         "-prof", "gc", "-rf", "json", "-rff", json.toString(),
-                        "-jvmArgsAppend", "-Xms" + heap + " -Xmx" + heap));
+                        "-jvmArgsAppend", "-Xms" + heap + " -Xmx" + heap + " " + ForkJvm.VECTOR_API));
                 Files.deleteIfExists(json);
                 Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 int exit = process.waitFor();

@@ -26,7 +26,7 @@ public abstract class RnnFixture {
      * benchmarks.jar} run measures; the project's runner ({@code RunBenchmarks}) replaces it with every backend
      * on the class path, so a user's own backend is benchmarked too.
      */
-    @Param({"commons-math", "ejml", "raw"})
+    @Param({"commons-math", "ejml", "raw", "raw-simd"})
     public String backend;
 
     /** {@code rnn} (tanh) or {@code lstm}. */

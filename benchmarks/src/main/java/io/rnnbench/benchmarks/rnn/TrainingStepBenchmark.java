@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.rnn;
 
+import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.spi.Backend;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1) //                      overridden by the Maven profiles
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // one JVM per backend × shape: backends must not share JIT profiles
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", ForkJvm.VECTOR_API}) // one JVM per backend × shape: backends must not share JIT profiles
 @Threads(1)
 public class TrainingStepBenchmark extends RnnFixture {
 

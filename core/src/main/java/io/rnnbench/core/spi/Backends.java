@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The registry: backends found on the class path through {@link ServiceLoader}, by name. */
+/**
+ * The registry: backends found on the class path through {@link ServiceLoader}, by name. A backend whose
+ * provider reports a {@linkplain BackendProvider#unavailableReason() reason it cannot run} in this JVM is
+ * listed apart ({@link #unavailable()}), never among {@link #names()}.
+ */
 public final class Backends {
     private Backends() {
     }
@@ -14,21 +19,45 @@ public final class Backends {
     /**
      * A new backend registered under {@code name}.
      *
-     * @throws IllegalArgumentException when no provider has that name; the message lists the names found
+     * @throws IllegalArgumentException when no provider has that name (the message lists the names found), or
+     *                                  when that backend cannot run in this JVM (the message says why)
      * @throws IllegalStateException    when two providers claim the same name
      */
     public static Backend<?> byName(String name) {
         BackendProvider provider = providers().get(name);
         if (provider == null) {
             throw new IllegalArgumentException("unknown backend '" + name + "'; backends on the class path: "
-                    + (names().isEmpty() ? "none (add a backend module, e.g. rnnbench-backend-raw)" : String.join(", ", names())));
+                    + (names().isEmpty() ? "none (add a backend module, e.g. rnnbench-backend-raw)" : String.join(", ", names()))
+                    + unavailableNote());
+        }
+        String reason = provider.unavailableReason().orElse(null);
+        if (reason != null) {
+            throw new IllegalArgumentException("backend '" + name + "' is on the class path but cannot run in this JVM: " + reason);
         }
         return provider.create();
     }
 
-    /** The names of all registered backends, sorted. */
+    /** The names of the registered backends that can run in this JVM, sorted. */
     public static List<String> names() {
-        return new ArrayList<>(providers().keySet());
+        List<String> names = new ArrayList<>();
+        providers().forEach((name, provider) -> {
+            if (provider.unavailableReason().isEmpty()) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    /** The registered backends that cannot run in this JVM, by name, with the reason each gives. */
+    public static SortedMap<String, String> unavailable() {
+        SortedMap<String, String> reasons = new TreeMap<>();
+        providers().forEach((name, provider) -> provider.unavailableReason().ifPresent(reason -> reasons.put(name, reason)));
+        return reasons;
+    }
+
+    private static String unavailableNote() {
+        SortedMap<String, String> reasons = unavailable();
+        return reasons.isEmpty() ? "" : " (registered but unable to run here: " + String.join(", ", reasons.keySet()) + ")";
     }
 
     private static TreeMap<String, BackendProvider> providers() {

@@ -1,12 +1,12 @@
 package io.rnnbench.backend.raw;
 
-import static io.rnnbench.backend.raw.GemmKernel.DEPTH;
-import static io.rnnbench.backend.raw.GemmKernel.STRIDE;
+import static io.rnnbench.backend.raw.TileKernel.DEPTH;
+import static io.rnnbench.backend.raw.TileKernel.STRIDE;
 
 /**
- * Copies a block of op(B) into the packed panel the {@link GemmKernel} reads: rows pc .. pc+kc of op(B),
- * columns jc .. jc+nc, as ⌈kc / {@value GemmKernel#DEPTH}⌉ group arrays of {@value GemmKernel#DEPTH} rows each
- * at row stride {@value GemmKernel#STRIDE}. Packing makes every transpose case look the same to the kernel
+ * Copies a block of op(B) into the packed panel the {@link TileKernel} reads: rows pc .. pc+kc of op(B),
+ * columns jc .. jc+nc, as ⌈kc / {@value TileKernel#DEPTH}⌉ group arrays of {@value TileKernel#DEPTH} rows each
+ * at row stride {@value TileKernel#STRIDE}. Packing makes every transpose case look the same to the kernel
  * (unit-stride rows of op(B)), and keeps the block contiguous in L2 whatever B's leading dimension.
  */
 final class Packing {
@@ -34,7 +34,7 @@ final class Packing {
      * The transposed case: op(B)[p, j] = B[jc + j, pc + p]. Eight consecutive p are one 64-byte line of a row of
      * B: each line is read once and its eight values go to column j of four groups (eight panel rows), so both
      * the reads (one line per j) and the writes (eight rows advancing together) stream. Written for
-     * {@link GemmKernel#DEPTH} = 2 (eight rows are four groups).
+     * {@link TileKernel#DEPTH} = 2 (eight rows are four groups).
      */
     private static void packTransposed(double[] b, int ldb, int pc, int kc, int jc, int nc, double[][] panel) {
         int p0 = 0;

@@ -3,20 +3,39 @@ package io.rnnbench.backend.raw;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Shapes;
 import io.rnnbench.core.spi.Transpose;
+import java.util.Objects;
 
 /**
  * Our own kernels over row-major {@code double[]} ({@link RawMatrix}). Plain loops written so that the JIT
  * vectorizes the inner ones (unit stride, no branches); nothing here allocates except {@link #zeros},
- * {@link #fromArray} and {@link #toArray}. GEMM is cache-blocked and packed ({@link RawGemm}); its packing
- * buffers belong to this instance, so an instance is <b>not thread-safe</b>: use one per thread.
+ * {@link #fromArray} and {@link #toArray}. GEMM is cache-blocked and packed ({@link RawGemm}) around a
+ * {@link TileKernel}, the one part a variant replaces ({@code raw-simd}); the packing buffers belong to this
+ * instance, so an instance is <b>not thread-safe</b>: use one per thread.
  */
 public final class RawBackend implements Backend<RawMatrix> {
+    private final String name;
     /** This instance's GEMM with its packing buffers. */
-    private final RawGemm gemm = new RawGemm();
+    private final RawGemm gemm;
+
+    /** The {@code raw} backend: plain-Java kernels. */
+    public RawBackend() {
+        this(RawBackendProvider.NAME, new PlainTileKernel());
+    }
+
+    /**
+     * A variant of the raw backend that computes GEMM tiles with {@code kernel}; everything else is the same
+     * code as {@code raw}.
+     *
+     * @param name the registry name this instance reports
+     */
+    public RawBackend(String name, TileKernel kernel) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.gemm = new RawGemm(Objects.requireNonNull(kernel, "kernel"));
+    }
 
     @Override
     public String name() {
-        return RawBackendProvider.NAME;
+        return name;
     }
 
     @Override

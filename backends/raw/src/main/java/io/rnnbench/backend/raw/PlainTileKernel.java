@@ -1,9 +1,9 @@
 package io.rnnbench.backend.raw;
 
 /**
- * The GEMM micro-kernel: acc[r, 0..n) += Σ<sub>u</sub> a<sub>ru</sub> · panel[u, 0..n) for a tile of {@value #ROWS}
- * rows of C and {@value #DEPTH} consecutive k, written so that C2's SuperWord pass can turn the j loop into FMA
- * vector code ({@code vfmadd231pd} on 512-bit registers on this AVX-512 machine).
+ * The raw backend's {@link TileKernel} in plain Java: the p loop steps {@value #DEPTH} rows of the panel at a
+ * time, and each step is a j loop over the tile written so that C2's SuperWord pass can turn it into FMA vector
+ * code ({@code vfmadd231pd} on 512-bit registers on this AVX-512 machine).
  *
  * <p><b>Caveat, measured (JDK 17.0.15):</b> whether C2 does vectorize it depends on the compilation. In a plain
  * driver program the loop came out as {@code vfmadd231pd zmm/ymm} (≈ 29 GFLOP/s at n = 512); in JMH forks the
@@ -32,24 +32,37 @@ package io.rnnbench.backend.raw;
  * </ul>
  * Nothing here allocates or checks shapes; {@link RawGemm} does.
  */
-final class GemmKernel {
-    /** Rows of C per tile (the register-tile height MR). */
-    static final int ROWS = 4;
-    /** Consecutive k per kernel call (the k unroll): rows per packed panel group. */
-    static final int DEPTH = 2;
-    /** Maximum tile width NC, the j extent of one packed panel. */
-    static final int WIDTH = 256;
-    /**
-     * Row stride S of {@code acc} and of a panel group: {@link #WIDTH} plus 8 doubles (one 64-byte line), so
-     * that the 4 rows of the tile are not 4 KiB apart and do not alias each other in the store buffer.
-     */
-    static final int STRIDE = WIDTH + 8;
-
-    private GemmKernel() {
+final class PlainTileKernel implements TileKernel {
+    @Override
+    public void accumulate(int rows, double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
+                           double[] acc, int nc) {
+        int p = 0;
+        if (rows == ROWS) {
+            for (; p + DEPTH <= kc; p += DEPTH) {
+                int x = a0 + p * cs;
+                tile4x2(panel[p / DEPTH], acc, nc,
+                        alpha * a[x], alpha * a[x + cs],
+                        alpha * a[x + rs], alpha * a[x + rs + cs],
+                        alpha * a[x + 2 * rs], alpha * a[x + 2 * rs + cs],
+                        alpha * a[x + 3 * rs], alpha * a[x + 3 * rs + cs]);
+            }
+            if (p < kc) {
+                int x = a0 + p * cs;
+                tile4x1(panel[p / DEPTH], acc, nc, alpha * a[x], alpha * a[x + rs], alpha * a[x + 2 * rs], alpha * a[x + 3 * rs]);
+            }
+        } else {
+            for (; p + DEPTH <= kc; p += DEPTH) {
+                int x = a0 + p * cs;
+                tile1x2(panel[p / DEPTH], acc, nc, alpha * a[x], alpha * a[x + cs]);
+            }
+            if (p < kc) {
+                tile1x1(panel[p / DEPTH], acc, nc, alpha * a[a0 + p * cs]);
+            }
+        }
     }
 
     /** acc[r, j] += a_r0·b[0, j] + a_r1·b[1, j] for r < 4, j < n; b is one panel group [2, S], acc [4, S]. */
-    static void tile4x2(double[] b, double[] acc, int n,
+    private static void tile4x2(double[] b, double[] acc, int n,
                         double a00, double a01, double a10, double a11,
                         double a20, double a21, double a30, double a31) {
         for (int j = 0; j < n; j++) {
@@ -63,7 +76,7 @@ final class GemmKernel {
     }
 
     /** The last k of an odd depth: acc[r, j] += a_r·b[0, j] for r < 4. */
-    static void tile4x1(double[] b, double[] acc, int n, double a0, double a1, double a2, double a3) {
+    private static void tile4x1(double[] b, double[] acc, int n, double a0, double a1, double a2, double a3) {
         for (int j = 0; j < n; j++) {
             double b0 = b[j];
             acc[j] = Math.fma(a0, b0, acc[j]);
@@ -74,14 +87,14 @@ final class GemmKernel {
     }
 
     /** One row (the m mod 4 leftover rows, and matrix–vector products): acc[0, j] += a0·b[0, j] + a1·b[1, j]. */
-    static void tile1x2(double[] b, double[] acc, int n, double a0, double a1) {
+    private static void tile1x2(double[] b, double[] acc, int n, double a0, double a1) {
         for (int j = 0; j < n; j++) {
             acc[j] = Math.fma(a1, b[j + STRIDE], Math.fma(a0, b[j], acc[j]));
         }
     }
 
     /** One row, one k: acc[0, j] += a0·b[0, j]. */
-    static void tile1x1(double[] b, double[] acc, int n, double a0) {
+    private static void tile1x1(double[] b, double[] acc, int n, double a0) {
         for (int j = 0; j < n; j++) {
             acc[j] = Math.fma(a0, b[j], acc[j]);
         }

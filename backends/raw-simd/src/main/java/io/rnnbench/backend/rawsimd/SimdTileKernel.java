@@ -1,0 +1,219 @@
+package io.rnnbench.backend.rawsimd;
+
+import io.rnnbench.backend.raw.TileKernel;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@link TileKernel} in the Java Vector API: register tiles instead of a tile in memory.
+ *
+ * <p>For each block of columns j .. j+3L of the tile (L doubles per vector, 8 with AVX-512), twelve vector
+ * accumulators hold C[0:4, j:j+3L] in registers for the whole depth kc:
+ * <pre>
+ * c_rv = acc[r, j+vL : j+(v+1)L]                     loaded once
+ * for p in [0, kc)
+ *   b0, b1, b2 = panel(p, j : j+3L)                three vector loads
+ *   for r in 0..3: a = broadcast α·A(r, p)         one broadcast load each
+ *                  c_r0 += a·b0; c_r1 += a·b1; c_r2 += a·b2      twelve FMAs
+ * acc[r, j+vL : j+(v+1)L] = c_rv                     stored once
+ * </pre>
+ * 7 loads per 12 FMAs, against 6 loads, 4 stores per 8 FMAs for the plain kernel, whose tile lives in memory;
+ * 12 accumulators + 3 operands + 1 broadcast fit in AVX-512's 32 vector registers (and in AVX2's 16). The
+ * column tail is done one vector at a time; vectors run up to nc rounded up to L, into the columns the tile and
+ * panel hold past nc ({@link TileKernel#WIDTH} is a multiple of L, checked below). The one-row case (leftover
+ * rows; matrix–vector products at batch 1) holds C[0, j:j+4L] in four accumulators.
+ *
+ * <p>Each entry is the same chain of fused multiply-adds as in {@code raw}'s kernel, fma(α·A(r, p), panel(p, j),
+ * running sum) in increasing p, so {@code raw-simd} computes the same bits as {@code raw} (tested); it is
+ * faster only.
+ */
+final class SimdTileKernel implements TileKernel {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** L: doubles per vector. */
+    private static final int LANES = SPECIES.length();
+
+    static {
+        if (WIDTH % LANES != 0) {
+            throw new IllegalStateException("tile width " + WIDTH + " is not a multiple of the vector length " + LANES);
+        }
+    }
+
+    @Override
+    public void accumulate(int rows, double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
+                           double[] acc, int nc) {
+        int vectorEnd = (nc + LANES - 1) / LANES * LANES;
+        int j = 0;
+        if (rows == ROWS) {
+            for (; j + 3 * LANES <= vectorEnd; j += 3 * LANES) {
+                rows4x3(alpha, a, a0, rs, cs, panel, kc, acc, j);
+            }
+            for (; j < vectorEnd; j += LANES) {
+                rows4x1(alpha, a, a0, rs, cs, panel, kc, acc, j);
+            }
+        } else {
+            for (; j + 4 * LANES <= vectorEnd; j += 4 * LANES) {
+                row1x4(alpha, a, a0, cs, panel, kc, acc, j);
+            }
+            for (; j < vectorEnd; j += LANES) {
+                row1x1(alpha, a, a0, cs, panel, kc, acc, j);
+            }
+        }
+    }
+
+    /**
+     * acc[0:4, j:j+3L] += α·A(0:4, 0:kc)·panel(0:kc, j:j+3L). The p loop is written out for the two rows of a
+     * panel group (and once more for an odd last row): one group load and no index arithmetic per row of the
+     * panel took 24 to 31 GFLOP/s at 256³ (DESIGN-NOTES.md §9). The tile is loaded into registers once and
+     * stored once; nothing here may be moved into a helper method taking vectors, as an out-of-line call boxes
+     * them (the method is near C2's inlining node limit: with twelve more vector ops in it, the last calls were
+     * left out of line and each call allocated 2 KB).
+     */
+    private static void rows4x3(double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
+                                double[] acc, int j) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, acc, j);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
+        DoubleVector c02 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j + LANES);
+        DoubleVector c12 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j + 2 * LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j + LANES);
+        DoubleVector c22 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j + 2 * LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + LANES);
+        DoubleVector c32 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 2 * LANES);
+        int p = 0;
+        for (; p + DEPTH <= kc; p += DEPTH) {
+            double[] group = panel[p / DEPTH];
+            int x = a0 + p * cs;
+            // panel row p (group row 0) with A(:, p) ...
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[x]);
+            c00 = b0.fma(ar, c00);
+            c01 = b1.fma(ar, c01);
+            c02 = b2.fma(ar, c02);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + rs]);
+            c10 = b0.fma(ar, c10);
+            c11 = b1.fma(ar, c11);
+            c12 = b2.fma(ar, c12);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]);
+            c20 = b0.fma(ar, c20);
+            c21 = b1.fma(ar, c21);
+            c22 = b2.fma(ar, c22);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]);
+            c30 = b0.fma(ar, c30);
+            c31 = b1.fma(ar, c31);
+            c32 = b2.fma(ar, c32);
+            // ... and panel row p + 1 (group row 1) with A(:, p + 1)
+            b0 = DoubleVector.fromArray(SPECIES, group, STRIDE + j);
+            b1 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + LANES);
+            b2 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 2 * LANES);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs]);
+            c00 = b0.fma(ar, c00);
+            c01 = b1.fma(ar, c01);
+            c02 = b2.fma(ar, c02);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + rs]);
+            c10 = b0.fma(ar, c10);
+            c11 = b1.fma(ar, c11);
+            c12 = b2.fma(ar, c12);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + 2 * rs]);
+            c20 = b0.fma(ar, c20);
+            c21 = b1.fma(ar, c21);
+            c22 = b2.fma(ar, c22);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + 3 * rs]);
+            c30 = b0.fma(ar, c30);
+            c31 = b1.fma(ar, c31);
+            c32 = b2.fma(ar, c32);
+        }
+        if (p < kc) {
+            double[] group = panel[p / DEPTH];
+            int x = a0 + p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[x]);
+            c00 = b0.fma(ar, c00);
+            c01 = b1.fma(ar, c01);
+            c02 = b2.fma(ar, c02);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + rs]);
+            c10 = b0.fma(ar, c10);
+            c11 = b1.fma(ar, c11);
+            c12 = b2.fma(ar, c12);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]);
+            c20 = b0.fma(ar, c20);
+            c21 = b1.fma(ar, c21);
+            c22 = b2.fma(ar, c22);
+            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]);
+            c30 = b0.fma(ar, c30);
+            c31 = b1.fma(ar, c31);
+            c32 = b2.fma(ar, c32);
+        }
+        c00.intoArray(acc, j);
+        c01.intoArray(acc, j + LANES);
+        c02.intoArray(acc, j + 2 * LANES);
+        c10.intoArray(acc, STRIDE + j);
+        c11.intoArray(acc, STRIDE + j + LANES);
+        c12.intoArray(acc, STRIDE + j + 2 * LANES);
+        c20.intoArray(acc, 2 * STRIDE + j);
+        c21.intoArray(acc, 2 * STRIDE + j + LANES);
+        c22.intoArray(acc, 2 * STRIDE + j + 2 * LANES);
+        c30.intoArray(acc, 3 * STRIDE + j);
+        c31.intoArray(acc, 3 * STRIDE + j + LANES);
+        c32.intoArray(acc, 3 * STRIDE + j + 2 * LANES);
+    }
+
+    /** acc[0:4, j:j+L] += α·A(0:4, 0:kc)·panel(0:kc, j:j+L): the column tail of a four-row tile. */
+    private static void rows4x1(double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
+                                double[] acc, int j) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j);
+        DoubleVector c3 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j);
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel[p / DEPTH], (p % DEPTH) * STRIDE + j);
+            int x = a0 + p * cs;
+            c0 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x]), c0);
+            c1 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x + rs]), c1);
+            c2 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]), c2);
+            c3 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]), c3);
+        }
+        c0.intoArray(acc, j);
+        c1.intoArray(acc, STRIDE + j);
+        c2.intoArray(acc, 2 * STRIDE + j);
+        c3.intoArray(acc, 3 * STRIDE + j);
+    }
+
+    /** acc[0, j:j+4L] += α·A(0, 0:kc)·panel(0:kc, j:j+4L): one row, four vectors. */
+    private static void row1x4(double alpha, double[] a, int a0, int cs, double[][] panel, int kc, double[] acc, int j) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
+        DoubleVector c3 = DoubleVector.fromArray(SPECIES, acc, j + 3 * LANES);
+        for (int p = 0; p < kc; p++) {
+            double[] group = panel[p / DEPTH];
+            int b = (p % DEPTH) * STRIDE + j;
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[a0 + p * cs]);
+            c0 = DoubleVector.fromArray(SPECIES, group, b).fma(ar, c0);
+            c1 = DoubleVector.fromArray(SPECIES, group, b + LANES).fma(ar, c1);
+            c2 = DoubleVector.fromArray(SPECIES, group, b + 2 * LANES).fma(ar, c2);
+            c3 = DoubleVector.fromArray(SPECIES, group, b + 3 * LANES).fma(ar, c3);
+        }
+        c0.intoArray(acc, j);
+        c1.intoArray(acc, j + LANES);
+        c2.intoArray(acc, j + 2 * LANES);
+        c3.intoArray(acc, j + 3 * LANES);
+    }
+
+    /** acc[0, j:j+L] += α·A(0, 0:kc)·panel(0:kc, j:j+L): one row, one vector. */
+    private static void row1x1(double alpha, double[] a, int a0, int cs, double[][] panel, int kc, double[] acc, int j) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel[p / DEPTH], (p % DEPTH) * STRIDE + j);
+            c0 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[a0 + p * cs]), c0);
+        }
+        c0.intoArray(acc, j);
+    }
+
+}

@@ -1,0 +1,42 @@
+package io.rnnbench.backend.raw;
+
+/**
+ * The innermost loop of {@link RawGemm}, the one part of the raw backend a variant may replace: one tile of C
+ * accumulates the product of a strip of op(A) and a packed panel of op(B).
+ * <pre>
+ * acc[r·S + j] += α · Σ<sub>p &lt; kc</sub> A(r, p) · panel(p, j)        for r &lt; rows, j &lt; nc
+ *   A(r, p)     = a[a0 + r·rs + p·cs]                      a strip of op(A), read in place
+ *   panel(p, j) = panel[p / 2][(p % 2)·S + j]              op(B) as packed by {@link Packing}
+ * </pre>
+ * with S = {@value #STRIDE}. The panel and the tile hold {@value #STRIDE} − {@value #WIDTH} padding columns
+ * after the last valid one on every row, so a kernel may compute whole vectors past nc (the padding's values
+ * are unspecified and are never copied back into C). {@link RawGemm} does the blocking, the packing and the
+ * copies of C into and out of the tile; a kernel only does arithmetic: no allocation, no checks.
+ */
+public interface TileKernel {
+    /** Rows of C per full tile (the register-tile height MR); the driver calls rows = 1 for the leftover rows. */
+    int ROWS = 4;
+    /** Rows of op(B) per packed group array. */
+    int DEPTH = 2;
+    /** Maximum tile width NC: columns of one packed panel. */
+    int WIDTH = 256;
+    /**
+     * Row stride S of the tile and of a panel group: {@link #WIDTH} plus 8 doubles (one 64-byte line), so the
+     * rows of the tile are not 4 KiB apart and do not alias each other in the store buffer; the 8 extra
+     * doubles are the padding that lets a kernel run whole vectors of up to 8 doubles past nc.
+     */
+    int STRIDE = WIDTH + 8;
+
+    /**
+     * acc[r·S + j] += α·Σ<sub>p &lt; kc</sub> a[a0 + r·rs + p·cs]·panel[p / 2][(p % 2)·S + j] for r &lt; rows,
+     * j &lt; nc.
+     *
+     * @param rows  1 or {@link #ROWS}
+     * @param panel ⌈kc / {@value #DEPTH}⌉ group arrays of {@value #DEPTH}·S doubles. Not modified.
+     * @param kc    depth, 1 ≤ kc ≤ {@link RawGemm#DEPTH_BLOCK}
+     * @param acc   the tile, {@value #ROWS}·S doubles. Modified: rows &lt; {@code rows}, columns &lt; S.
+     * @param nc    width, 1 ≤ nc ≤ {@value #WIDTH}
+     */
+    void accumulate(int rows, double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
+                    double[] acc, int nc);
+}

@@ -1,0 +1,220 @@
+package io.rnnbench.verification;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Transpose;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The GEMMs we wrote ourselves — {@code raw}'s blocked, packed driver with its plain tile kernel, and the same
+ * driver with {@code raw-simd}'s Vector API kernel — against a naive triple loop, for all four transpose cases,
+ * several α and β (β = 0 over a C full of NaN, which must be ignored), and shapes that hit every edge of the
+ * blocking and of the vectors: 1, odd, primes, one less, equal and one more than the tile height 4, the k
+ * unroll 2, the SIMD column block (24 with 8-double vectors), the panel width NC = 256 and depth KC = 256.
+ * The library backends' GEMMs are their authors' to test; the conformance suite checks them on the model's shapes.
+ *
+ * <p>Tolerance: |got − want| ≤ 1e−12·(1 + Σ<sub>p</sub>|α·op(A)<sub>ip</sub>·op(B)<sub>pj</sub>| + |β·C<sub>ij</sub>|).
+ * Both sides add the same k ≤ 1025 products in different orders (the kernels with one rounding per fused
+ * multiply-add), so each is within about k·2<sup>−53</sup> ≈ 1.1e−13 of the exact sum relative to that sum of
+ * magnitudes; 1e−12 leaves margin for that and is still far below one missing, doubled or misplaced product
+ * (of the order of the sum divided by k).
+ */
+class OwnGemmTest {
+    private static final double TOLERANCE = 1e-12;
+    private static final long SEED = 20240611L;
+    private static final int PANEL = 256;
+
+    private final Random random = new Random(SEED);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"raw", "raw-simd"})
+    void smallShapesEveryTransposeAlphaBeta(String name) {
+        Checker<?> checker = checker(name);
+        int[] sizes = {1, 2, 3, 4, 5, 7, 8, 9, 13};
+        double[][] alphaBeta = {{1, 0}, {-0.7, 0}, {1, 1}, {0.3, -1.5}, {2, 0.5}};
+        for (Transpose opA : Transpose.values()) {
+            for (Transpose opB : Transpose.values()) {
+                for (int m : sizes) {
+                    for (int n : sizes) {
+                        for (int k : sizes) {
+                            for (double[] ab : alphaBeta) {
+                                checker.check(opA, opB, m, n, k, ab[0], ab[1]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"raw", "raw-simd"})
+    void blockAndVectorBoundariesEveryTranspose(String name) {
+        Checker<?> checker = checker(name);
+        int[] ms = {1, 3, 4, 5, 31, 37};
+        int[] ns = {1, 11, 23, 24, 25, 33, 47, 65, PANEL - 1, PANEL, PANEL + 1, 2 * PANEL + 3};
+        int[] ks = {1, 2, 3, PANEL - 1, PANEL, PANEL + 1, 2 * PANEL, 4 * PANEL + 1};
+        for (Transpose opA : Transpose.values()) {
+            for (Transpose opB : Transpose.values()) {
+                for (int m : ms) {
+                    for (int n : ns) {
+                        for (int k : ks) {
+                            if ((long) m * n * k <= 3_000_000) {
+                                checker.check(opA, opB, m, n, k, 0.9, 0);
+                                checker.check(opA, opB, m, n, k, -1.1, 0.25);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"raw", "raw-simd"})
+    void rnnShapes(String name) {
+        Checker<?> checker = checker(name);
+        // medium preset per-step recurrence, its backward NT, the hoisted TN weight gradient, batch-1 inference
+        checker.check(Transpose.N, Transpose.N, 32, 1024, 256, 1, 1);
+        checker.check(Transpose.N, Transpose.T, 32, 256, 1024, 1, 0);
+        checker.check(Transpose.T, Transpose.N, 256, 1024, 97, 1, 1);
+        checker.check(Transpose.N, Transpose.N, 1, 512, 128, 1, 0);
+        checker.check(Transpose.N, Transpose.T, 1, 128, 512, 1, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"raw", "raw-simd"})
+    void deterministicAndReusableAcrossShapes(String name) {
+        Checker<?> checker = checker(name);
+        double[] first = checker.product(70, 300, 260, 1);
+        checker.product(3, 5, 2, 2);
+        double[] second = checker.product(70, 300, 260, 1);
+        assertArrayEquals(first, second, name + ": same inputs, same backend instance: bit-identical");
+    }
+
+    /**
+     * raw-simd's kernel runs the same chain of fused multiply-adds per entry as raw's, in the same order, so the
+     * two backends' products are the same bits (which makes every model-level comparison of the two exact).
+     */
+    @Test
+    void simdKernelIsBitIdenticalToRaw() {
+        Checker<?> raw = checker("raw");
+        Checker<?> simd = checker("raw-simd");
+        int[][] shapes = {{1, 1, 1}, {1, 65, 128}, {1, 512, 128}, {4, 24, 2}, {7, 25, 3}, {32, 1024, 256}, {37, 257, 513}};
+        for (int[] s : shapes) {
+            for (double beta : new double[] {0, 1, -0.5}) {
+                assertArrayEquals(raw.product(s[0], s[2], s[1], beta), simd.product(s[0], s[2], s[1], beta),
+                        "[" + s[0] + ", " + s[2] + "]·[" + s[2] + ", " + s[1] + "], β = " + beta);
+            }
+        }
+    }
+
+    /**
+     * Once compiled, the kernels allocate nothing per call: packing buffers belong to the backend instance. The
+     * Vector API boxes its vectors until C2 has compiled the kernel (escape analysis then removes the boxes), so
+     * the check is of the steady state: some round of 50 calls within the first 100 rounds allocates nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"raw", "raw-simd"})
+    void noAllocationPerCallOnceCompiled(String name) {
+        Checker<?> checker = checker(name);
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 100 && allocated >= 1024; round++) {
+            allocated = checker.bytesAllocatedBy50Calls();
+        }
+        assertTrue(allocated < 1024, name + ": 50 gemm calls still allocate " + allocated + " bytes after 100 rounds");
+    }
+
+    private Checker<?> checker(String name) {
+        return new Checker<>(Backends.byName(name));
+    }
+
+    /** One backend's GEMM against the naive sum. */
+    private final class Checker<M> {
+        private final Backend<M> backend;
+        /** The operands of the allocation check: C [33, 260] = A [33, 300]·B [260, 300]ᵀ + 0.5·C. */
+        private final M a;
+        private final M b;
+        private final M c;
+
+        Checker(Backend<M> backend) {
+            this.backend = backend;
+            this.a = backend.fromArray(33, 300, gaussian(33 * 300));
+            this.b = backend.fromArray(260, 300, gaussian(260 * 300));
+            this.c = backend.fromArray(33, 260, gaussian(33 * 260));
+        }
+
+        void check(Transpose opA, Transpose opB, int m, int n, int k, double alpha, double beta) {
+            double[] a = gaussian(m * k);
+            double[] b = gaussian(k * n);
+            double[] c0 = beta == 0 ? nan(m * n) : gaussian(m * n);
+            M product = backend.fromArray(m, n, c0);
+            backend.gemm(alpha, opA == Transpose.N ? backend.fromArray(m, k, a) : backend.fromArray(k, m, a), opA,
+                    opB == Transpose.N ? backend.fromArray(k, n, b) : backend.fromArray(n, k, b), opB, beta, product);
+            double[] got = backend.toArray(product);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    double magnitude = 0;
+                    for (int p = 0; p < k; p++) {
+                        double x = alpha * (opA == Transpose.N ? a[i * k + p] : a[p * m + i])
+                                * (opB == Transpose.N ? b[p * n + j] : b[j * k + p]);
+                        sum += x;
+                        magnitude += Math.abs(x);
+                    }
+                    double old = beta == 0 ? 0 : beta * c0[i * n + j];
+                    double want = sum + old;
+                    double bound = TOLERANCE * (1 + magnitude + Math.abs(old));
+                    if (!(Math.abs(got[i * n + j] - want) <= bound)) {
+                        fail(String.format("%s gemm(α=%s, op(A)=%s, op(B)=%s, β=%s) [%d, %d]·[%d, %d]: at (%d, %d) got %s,"
+                                        + " want %s, |diff| %.3g > %.3g", backend.name(), alpha, opA, opB, beta, m, k, k, n, i, j,
+                                got[i * n + j], want, Math.abs(got[i * n + j] - want), bound));
+                    }
+                }
+            }
+        }
+
+        /** C = A·B + β·C for seeded [m, k], [k, n] operands (the generator advances, so each call differs). */
+        double[] product(int m, int k, int n, double beta) {
+            Random fixed = new Random(SEED);
+            M left = backend.fromArray(m, k, fixed.doubles(m * k).toArray());
+            M right = backend.fromArray(k, n, fixed.doubles(k * n).toArray());
+            M out = backend.fromArray(m, n, fixed.doubles(m * n).toArray());
+            backend.gemm(1, left, Transpose.N, right, Transpose.N, beta, out);
+            return backend.toArray(out);
+        }
+
+        long bytesAllocatedBy50Calls() {
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 50; i++) {
+                backend.gemm(1, a, Transpose.N, b, Transpose.T, 0.5, c);
+            }
+            return threads.getThreadAllocatedBytes(id) - before;
+        }
+    }
+
+    private double[] gaussian(int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        return x;
+    }
+
+    private static double[] nan(int length) {
+        double[] x = new double[length];
+        Arrays.fill(x, Double.NaN);
+        return x;
+    }
+}

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class RawSimdConformanceTest extends BackendConformanceSuite {
+    RawSimdConformanceTest() {
+        super("raw-simd");
+    }
+}
