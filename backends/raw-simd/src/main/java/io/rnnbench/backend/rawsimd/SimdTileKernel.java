@@ -7,19 +7,20 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The {@link TileKernel} in the Java Vector API: register tiles instead of a tile in memory.
  *
- * <p>For each block of columns j .. j+3L of the tile (L doubles per vector, 8 with AVX-512), twelve vector
- * accumulators hold C[0:4, j:j+3L] in registers for the whole depth kc:
+ * <p>For each block of columns j .. j+4L of the tile (L doubles per vector, 8 with AVX-512), sixteen vector
+ * accumulators hold C[0:4, j:j+4L] in registers for the whole depth kc:
  * <pre>
  * c_rv = acc[r, j+vL : j+(v+1)L]                     loaded once
  * for p in [0, kc)
- *   b0, b1, b2 = panel(p, j : j+3L)                three vector loads
+ *   b0 .. b3 = panel(p, j : j+4L)                  four vector loads
  *   for r in 0..3: a = broadcast α·A(r, p)         one broadcast load each
- *                  c_r0 += a·b0; c_r1 += a·b1; c_r2 += a·b2      twelve FMAs
+ *                  c_rv += a·b_v for v in 0..3     sixteen FMAs
  * acc[r, j+vL : j+(v+1)L] = c_rv                     stored once
  * </pre>
- * 7 loads per 12 FMAs, against 6 loads, 4 stores per 8 FMAs for the plain kernel, whose tile lives in memory;
- * 12 accumulators + 3 operands + 1 broadcast fit in AVX-512's 32 vector registers (and in AVX2's 16). The
- * column tail is done one vector at a time; vectors run up to nc rounded up to L, into the columns the tile and
+ * 8 loads per 16 FMAs, against 6 loads, 4 stores per 8 FMAs for the plain kernel, whose tile lives in memory;
+ * 16 accumulators + 4 operands + 1 broadcast fit in AVX-512's 32 vector registers (with AVX2's 16 some spill:
+ * DESIGN-NOTES.md §7 has both measured). 4L = 32 columns divide the panel width 256, so the products of the
+ * presets need no column tail; other widths finish one vector at a time, vectors run up to nc rounded up to L, into the columns the tile and
  * panel hold past nc ({@link TileKernel#WIDTH} is a multiple of L, checked below). The one-row case (leftover
  * rows; matrix–vector products at batch 1) holds C[0, j:j+4L] in four accumulators.
  *
@@ -44,8 +45,8 @@ final class SimdTileKernel implements TileKernel {
         int vectorEnd = (nc + LANES - 1) / LANES * LANES;
         int j = 0;
         if (rows == ROWS) {
-            for (; j + 3 * LANES <= vectorEnd; j += 3 * LANES) {
-                rows4x3(alpha, a, a0, rs, cs, panel, kc, acc, j);
+            for (; j + 4 * LANES <= vectorEnd; j += 4 * LANES) {
+                rows4x4(alpha, a, a0, rs, cs, panel, kc, acc, j);
             }
             for (; j < vectorEnd; j += LANES) {
                 rows4x1(alpha, a, a0, rs, cs, panel, kc, acc, j);
@@ -61,27 +62,31 @@ final class SimdTileKernel implements TileKernel {
     }
 
     /**
-     * acc[0:4, j:j+3L] += α·A(0:4, 0:kc)·panel(0:kc, j:j+3L). The p loop is written out for the two rows of a
+     * acc[0:4, j:j+4L] += α·A(0:4, 0:kc)·panel(0:kc, j:j+4L). The p loop is written out for the two rows of a
      * panel group (and once more for an odd last row): one group load and no index arithmetic per row of the
-     * panel took 24 to 31 GFLOP/s at 256³ (DESIGN-NOTES.md §9). The tile is loaded into registers once and
-     * stored once; nothing here may be moved into a helper method taking vectors, as an out-of-line call boxes
-     * them (the method is near C2's inlining node limit: with twelve more vector ops in it, the last calls were
-     * left out of line and each call allocated 2 KB).
+     * panel took a 4 × 3 tile from 24 to 31 GFLOP/s at 256³ (DESIGN-NOTES.md §7). The tile is loaded into
+     * registers once and stored once; nothing here may be moved into a helper method taking vectors, as an
+     * out-of-line call boxes them (C2 stops inlining at its node limit: with the α-scaling of the tile done by
+     * a helper at the end, the last calls were left out of line and each call allocated 2 KB).
      */
-    private static void rows4x3(double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
+    private static void rows4x4(double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
                                 double[] acc, int j) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, acc, j);
         DoubleVector c01 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
         DoubleVector c02 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
+        DoubleVector c03 = DoubleVector.fromArray(SPECIES, acc, j + 3 * LANES);
         DoubleVector c10 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j);
         DoubleVector c11 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j + LANES);
         DoubleVector c12 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j + 2 * LANES);
+        DoubleVector c13 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j + 3 * LANES);
         DoubleVector c20 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j);
         DoubleVector c21 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j + LANES);
         DoubleVector c22 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j + 2 * LANES);
+        DoubleVector c23 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j + 3 * LANES);
         DoubleVector c30 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j);
         DoubleVector c31 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + LANES);
         DoubleVector c32 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 2 * LANES);
+        DoubleVector c33 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 3 * LANES);
         int p = 0;
         for (; p + DEPTH <= kc; p += DEPTH) {
             double[] group = panel[p / DEPTH];
@@ -90,42 +95,52 @@ final class SimdTileKernel implements TileKernel {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES);
             DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[x]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
             c02 = b2.fma(ar, c02);
+            c03 = b3.fma(ar, c03);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + rs]);
             c10 = b0.fma(ar, c10);
             c11 = b1.fma(ar, c11);
             c12 = b2.fma(ar, c12);
+            c13 = b3.fma(ar, c13);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]);
             c20 = b0.fma(ar, c20);
             c21 = b1.fma(ar, c21);
             c22 = b2.fma(ar, c22);
+            c23 = b3.fma(ar, c23);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]);
             c30 = b0.fma(ar, c30);
             c31 = b1.fma(ar, c31);
             c32 = b2.fma(ar, c32);
+            c33 = b3.fma(ar, c33);
             // ... and panel row p + 1 (group row 1) with A(:, p + 1)
             b0 = DoubleVector.fromArray(SPECIES, group, STRIDE + j);
             b1 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + LANES);
             b2 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 2 * LANES);
+            b3 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 3 * LANES);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
             c02 = b2.fma(ar, c02);
+            c03 = b3.fma(ar, c03);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + rs]);
             c10 = b0.fma(ar, c10);
             c11 = b1.fma(ar, c11);
             c12 = b2.fma(ar, c12);
+            c13 = b3.fma(ar, c13);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + 2 * rs]);
             c20 = b0.fma(ar, c20);
             c21 = b1.fma(ar, c21);
             c22 = b2.fma(ar, c22);
+            c23 = b3.fma(ar, c23);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + 3 * rs]);
             c30 = b0.fma(ar, c30);
             c31 = b1.fma(ar, c31);
             c32 = b2.fma(ar, c32);
+            c33 = b3.fma(ar, c33);
         }
         if (p < kc) {
             double[] group = panel[p / DEPTH];
@@ -133,35 +148,44 @@ final class SimdTileKernel implements TileKernel {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
             DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES);
             DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[x]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
             c02 = b2.fma(ar, c02);
+            c03 = b3.fma(ar, c03);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + rs]);
             c10 = b0.fma(ar, c10);
             c11 = b1.fma(ar, c11);
             c12 = b2.fma(ar, c12);
+            c13 = b3.fma(ar, c13);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]);
             c20 = b0.fma(ar, c20);
             c21 = b1.fma(ar, c21);
             c22 = b2.fma(ar, c22);
+            c23 = b3.fma(ar, c23);
             ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]);
             c30 = b0.fma(ar, c30);
             c31 = b1.fma(ar, c31);
             c32 = b2.fma(ar, c32);
+            c33 = b3.fma(ar, c33);
         }
         c00.intoArray(acc, j);
         c01.intoArray(acc, j + LANES);
         c02.intoArray(acc, j + 2 * LANES);
+        c03.intoArray(acc, j + 3 * LANES);
         c10.intoArray(acc, STRIDE + j);
         c11.intoArray(acc, STRIDE + j + LANES);
         c12.intoArray(acc, STRIDE + j + 2 * LANES);
+        c13.intoArray(acc, STRIDE + j + 3 * LANES);
         c20.intoArray(acc, 2 * STRIDE + j);
         c21.intoArray(acc, 2 * STRIDE + j + LANES);
         c22.intoArray(acc, 2 * STRIDE + j + 2 * LANES);
+        c23.intoArray(acc, 2 * STRIDE + j + 3 * LANES);
         c30.intoArray(acc, 3 * STRIDE + j);
         c31.intoArray(acc, 3 * STRIDE + j + LANES);
         c32.intoArray(acc, 3 * STRIDE + j + 2 * LANES);
+        c33.intoArray(acc, 3 * STRIDE + j + 3 * LANES);
     }
 
     /** acc[0:4, j:j+L] += α·A(0:4, 0:kc)·panel(0:kc, j:j+L): the column tail of a four-row tile. */
