@@ -112,6 +112,23 @@ public abstract class PrimitiveOperationsSuite {
     }
 
     @Test
+    void transposeOfEveryShape() {
+        for (int[] s : SHAPES) {
+            double[] a = random.randn(s[0] * s[1]);
+            double[] want = new double[a.length];
+            for (int i = 0; i < s[0]; i++) {
+                for (int j = 0; j < s[1]; j++) {
+                    want[j * s[0] + i] = a[i * s[1] + j];
+                }
+            }
+            Object out = nd.zeros(s[1], s[0]);
+            nd.transpose(nd.fromArray(s[0], s[1], a), out);
+            assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(nd.toArray(out)),
+                    backendName + ": transpose of a " + java.util.Arrays.toString(s) + " matrix");
+        }
+    }
+
+    @Test
     void copyBlockGatherAndScatter() {
         double[] src = random.randn(13 * 17);
         double[] dst = random.randn(31 * 65);

@@ -24,7 +24,7 @@ class BadInputTest {
 
     @Test
     void unknownBackendNameListsTheKnownOnes() {
-        assertMessage(() -> Backends.byName("blas"), "unknown backend 'blas'", "raw", "ejml", "commons-math");
+        assertMessage(() -> Backends.byName("blas"), "unknown backend 'blas'", "raw", "raw-simd", "ejml", "commons-math");
     }
 
     @Test
@@ -40,6 +40,7 @@ class BadInputTest {
         M c = nd.zeros(3, 2);
         assertMessage(() -> nd.gemm(1, a, Transpose.N, b, Transpose.N, 0, c), "[3, 4]", "[5, 2]");
         assertMessage(() -> nd.hadamard(a, c, c), "[3, 4]", "[3, 2]");
+        assertMessage(() -> nd.transpose(a, nd.zeros(3, 4)), "a is [3, 4], so out must be [4, 3], but out is [3, 4]");
     }
 
     @Test

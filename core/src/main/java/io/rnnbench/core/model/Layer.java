@@ -14,7 +14,8 @@ import static io.rnnbench.core.spi.Transpose.T;
  * <pre>
  * forward:   Zx = X·W_x + b                     [T·B, G]  one GEMM (a row gather of W_x for one-hot input)
  *            for t = 0 .. T−1: cell step t     (subclass: z_t = Zx_t + h_{t−1}·W_h, activations, h_t)
- * backward:  for t = T−1 .. 0: cell step t     (subclass: dZ_t; then dh_{t−1} = dZ_t·W_hᵀ)
+ * backward:  W_hᵀ                              [G, H]    transposed once, so the step's product is (N, N)
+ *            for t = T−1 .. 0: cell step t     (subclass: dZ_t; then dh_{t−1} = dZ_t·W_hᵀ)
  *            dW_h += H_prevᵀ·dZ                 [H, G]    one GEMM over all steps: Σ_t h_{t−1}ᵀ·dZ_t
  *            dW_x += Xᵀ·dZ                      [X, G]    one GEMM (a row scatter-add for one-hot input)
  *            db   += Σ_rows dZ                  [1, G]
@@ -54,6 +55,8 @@ abstract class Layer<M> {
     protected final M dh;
     /** [B, H] gradient flowing to h_{t−1}; after backward, to h_{−1}. */
     protected final M dhNext;
+    /** [G, H] W_hᵀ, refreshed at the start of each backward pass. */
+    private final M wHTransposed;
 
     private Inputs.OneHot oneHotInput;
     private M denseInput;
@@ -79,6 +82,7 @@ abstract class Layer<M> {
         dz = nd.zeros(batch, gateWidth);
         dh = nd.zeros(batch, hidden);
         dhNext = nd.zeros(batch, hidden);
+        wHTransposed = nd.zeros(gateWidth, hidden);
     }
 
     /** Runs the layer over one-hot input (layer 0). The indices must be in [0, X); the network checks. */
@@ -119,13 +123,14 @@ abstract class Layer<M> {
             RecurrentState.copy(nd, dFinal.h(layer), dhNext);
         }
         startBackward(dFinal, layer);
+        nd.transpose(w.wH(), wHTransposed); //                          W_hᵀ                 [G, H]
         for (int t = steps - 1; t >= 0; t--) {
             nd.copyBlock(dhs, t * batch, 0, dh, 0, 0, batch, hidden); // dh = dhs_t + dhNext   [B, H]
             nd.axpy(1.0, dhNext, dh);
             M hPrev = t == 0 ? h0 : h.get(t - 1);
             backwardStep(t, hPrev); //                                 writes dz = dZ_t     [B, G]
             nd.copyBlock(dz, 0, 0, dzs, t * batch, 0, batch, nd.cols(dz));
-            nd.gemm(1.0, dz, N, w.wH(), T, 0.0, dhNext); //            dh_{t−1} = dZ_t·W_hᵀ  [B, H]
+            nd.gemm(1.0, dz, N, wHTransposed, N, 0.0, dhNext); //      dh_{t−1} = dZ_t·W_hᵀ  [B, H]
         }
         nd.gemm(1.0, hsPrev, T, dzs, N, 1.0, w.dWH()); //               dW_h += H_prevᵀ·dZ    [H, G]
         nd.addColumnSums(dzs, w.dB()); //                               db += Σ_rows dZ      [1, G]

@@ -70,6 +70,15 @@ public interface Backend<M> {
     void copyBlock(M src, int srcRow, int srcCol, M dst, int dstRow, int dstCol, int rows, int cols);
 
     /**
+     * out = aᵀ: out<sub>ji</sub> = a<sub>ij</sub>. The core transposes W_h once per backward pass so that the
+     * per-step dh<sub>t−1</sub> = dZ<sub>t</sub>·W_hᵀ is a plain (N, N) product.
+     *
+     * @param a   {@code [m, n]}. Not modified.
+     * @param out {@code [n, m]}. Modified. Must not be {@code a}.
+     */
+    void transpose(M a, M out);
+
+    /**
      * out[i, :] = table[index[i], :]: a row gather, the product of a one-hot matrix and {@code table}
      * without the dense GEMM.
      *

@@ -51,6 +51,14 @@ public final class Shapes {
         }
     }
 
+    /** Requires {@code out} to be {@code [ac, ar]}, the shape of aᵀ for a {@code [ar, ac]}. */
+    public static void requireTranspose(int ar, int ac, int outRows, int outCols) {
+        if (outRows != ac || outCols != ar) {
+            throw new IllegalArgumentException("transpose: a is " + shape(ar, ac) + ", so out must be " + shape(ac, ar)
+                    + ", but out is " + shape(outRows, outCols));
+        }
+    }
+
     private static String operands(int m, int ka, int kb, int n) {
         return "op(A) " + shape(m, ka) + " · op(B) " + shape(kb, n);
     }

@@ -142,6 +142,20 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
         }, dstRow, dstRow + rows - 1, dstCol, dstCol + cols - 1);
     }
 
+    /** Into the existing {@code out} through a visitor: the library's {@code transpose()} returns a new matrix. */
+    @Override
+    public void transpose(CommonsMathMatrix<T> a, CommonsMathMatrix<T> out) {
+        Shapes.requireTranspose(rows(a), cols(a), rows(out), cols(out));
+        requireDistinct("transpose", a, out);
+        T from = a.value;
+        out.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+            @Override
+            public double visit(int row, int column, double value) {
+                return from.getEntry(column, row);
+            }
+        });
+    }
+
     @Override
     public void gatherRows(CommonsMathMatrix<T> table, int[] index, CommonsMathMatrix<T> out) {
         Shapes.requireShape("gatherRows", "out", rows(out), cols(out), index.length, cols(table));

@@ -112,6 +112,13 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
         CommonOps_DDRM.extract(src, srcRow, srcRow + rows, srcCol, srcCol + cols, dst, dstRow, dstCol);
     }
 
+    @Override
+    public void transpose(DMatrixRMaj a, DMatrixRMaj out) {
+        Shapes.requireTranspose(a.numRows, a.numCols, out.numRows, out.numCols);
+        requireDistinct("transpose", a, out);
+        CommonOps_DDRM.transpose(a, out);
+    }
+
     /** One {@code CommonOps_DDRM.extract} of a {@code [1, n]} block per gathered row. */
     @Override
     public void gatherRows(DMatrixRMaj table, int[] index, DMatrixRMaj out) {

@@ -88,6 +88,17 @@ public final class RawBackend implements Backend<RawMatrix> {
     }
 
     @Override
+    public void transpose(RawMatrix a, RawMatrix out) {
+        Shapes.requireTranspose(a.rows, a.cols, out.rows, out.cols);
+        requireDistinct("transpose", a, out);
+        for (int i = 0; i < a.rows; i++) {
+            for (int j = 0; j < a.cols; j++) {
+                out.data[j * a.rows + i] = a.data[i * a.cols + j];
+            }
+        }
+    }
+
+    @Override
     public void gatherRows(RawMatrix table, int[] index, RawMatrix out) {
         Shapes.requireShape("gatherRows", "out", out.rows, out.cols, index.length, table.cols);
         Shapes.requireIndices("gatherRows", index, table.rows);
