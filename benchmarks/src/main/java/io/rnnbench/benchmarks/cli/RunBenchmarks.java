@@ -30,8 +30,8 @@ import java.util.Set;
  * command line leaves them open, and a progress line per combination. This is what {@code mvn -pl benchmarks
  * verify} runs.
  *
- * <p>Defaults: the four RNN suites only (the {@code library} package is for backend authors' decisions and runs
- * only when named); {@code -p backend=all}, where {@code all} (or no backend parameter) means every backend
+ * <p>Defaults: the four RNN suites and the GEMM kernel (the {@code library} package is for backend authors' decisions
+ * and runs only when named); {@code -p backend=all}, where {@code all} (or no backend parameter) means every backend
  * registered on the class path ({@link Backends#names()}), so a user's own backend joins the grid; {@code -prof gc};
  * JSON results at {@code target/jmh-result.json}; fail on the first error ({@code -foe true}). Beside the results it
  * writes {@code jmh-environment.json} (CPU model, cores, OS), which JMH does not record.
@@ -42,6 +42,8 @@ import java.util.Set;
 public final class RunBenchmarks {
     /** The four suites: every benchmark of the {@code rnn} package. */
     public static final String RNN_SUITES = "io\\.rnnbench\\.benchmarks\\.rnn\\.";
+    /** The GEMM kernel benchmark: the {@code gemm} package. */
+    public static final String GEMM_KERNEL = "io\\.rnnbench\\.benchmarks\\.gemm\\.";
     /** The backend parameter value that stands for every registered backend. */
     public static final String ALL_BACKENDS = "all";
 
@@ -85,7 +87,7 @@ public final class RunBenchmarks {
         }
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) {
-            options.include(RNN_SUITES);
+            options.include(RNN_SUITES).include(GEMM_KERNEL);
         }
         Collection<String> backends = cli.getParameter("backend").orElse(List.of(ALL_BACKENDS));
         if (backends.contains(ALL_BACKENDS)) {

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.flops;
 
+import io.rnnbench.benchmarks.gemm.GemmShape;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
@@ -40,7 +41,7 @@ import io.rnnbench.core.model.CellType;
  * </pre>
  * Suites: cell step = forward of T = 1, L = 1 with a one-class head (V = 1) and no loss (see
  * {@code CellStepBenchmark}); forward = forward with loss; backward = backward; training step = forward with
- * loss + backward + update.
+ * loss + backward + update. The GEMM kernel benchmark's operation is one product C = op(A)·op(B): 2·m·n·k.
  */
 public final class FlopCount {
     private FlopCount() {
@@ -55,6 +56,11 @@ public final class FlopCount {
             case TRAINING_STEP -> forward(cell, shape, shape.outputSize(), true) + backward(cell, shape, shape.outputSize())
                     + update(cell, shape, shape.outputSize());
         };
+    }
+
+    /** FLOPs of one product of the GEMM kernel benchmark: 2·m·n·k (β = 0: C's old value is not read). */
+    public static long of(GemmShape gemm) {
+        return 2L * gemm.m() * gemm.n() * gemm.k();
     }
 
     /** Forward through every layer and a per-step head of {@code v} classes, with or without the loss. */

@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.rnnbench.benchmarks.gemm.GemmBenchmark;
+import io.rnnbench.benchmarks.gemm.GemmShape;
 import io.rnnbench.benchmarks.quality.TimeToQualityBenchmark;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
@@ -23,14 +25,17 @@ import java.util.Locale;
  * Reads JMH's JSON result format ({@code -rf json}): an array with one object per benchmark × parameter
  * combination. JMH writes numbers as JSON numbers except undefined ones, which it writes as the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} (e.g. the error of a single measurement); both forms are
- * read. Entries of the time-to-quality benchmark ({@code io.rnnbench.benchmarks.quality}) are read apart; entries of
- * other benchmarks (e.g. the library benchmarks) are skipped.
+ * read. Entries of the time-to-quality benchmark ({@code io.rnnbench.benchmarks.quality}) and of the GEMM kernel
+ * benchmark ({@code io.rnnbench.benchmarks.gemm}) are read apart; entries of other benchmarks (e.g. the library
+ * benchmarks) are skipped.
  *
- * @param measurements  the RNN suites' entries, in file order (may be empty when the run measured time to quality only)
+ * @param measurements  the RNN suites' entries, in file order (may be empty when the run measured other benchmarks only)
  * @param run           how the run was made (taken from the first entry: JMH writes the same values in each)
  * @param timeToQuality the time-to-quality entries, in file order (empty when the run had none)
+ * @param gemm          the GEMM kernel entries, in file order (empty when the run had none)
  */
-public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<QualityMeasurement> timeToQuality) {
+public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<QualityMeasurement> timeToQuality,
+                            List<GemmMeasurement> gemm) {
 
     /**
      * The JVM and the JMH settings of a run.
@@ -52,8 +57,8 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<Qu
      * Reads a result file.
      *
      * @throws IOException when it cannot be read
-     * @throws IllegalArgumentException naming the file and the entry when it is not JMH's format or has no RNN
-     *                                  benchmark in it
+     * @throws IllegalArgumentException naming the file and the entry when it is not JMH's format or has no entry
+     *                                  of the RNN, time-to-quality or GEMM benchmarks in it
      */
     public static JmhResultFile read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -79,6 +84,7 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<Qu
         }
         List<Measurement> measurements = new ArrayList<>();
         List<QualityMeasurement> quality = new ArrayList<>();
+        List<GemmMeasurement> gemm = new ArrayList<>();
         RunInfo run = null;
         JsonArray entries = root.getAsJsonArray();
         for (int i = 0; i < entries.size(); i++) {
@@ -86,14 +92,17 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<Qu
             String benchmark = string(entry, "benchmark", source, i);
             boolean rnn = benchmark.startsWith(Suite.class.getPackageName() + ".");
             boolean timeToQuality = benchmark.startsWith(TimeToQualityBenchmark.class.getName() + ".");
-            if (!rnn && !timeToQuality) {
+            boolean gemmKernel = benchmark.startsWith(GemmBenchmark.class.getName() + ".");
+            if (!rnn && !timeToQuality && !gemmKernel) {
                 continue;
             }
             try {
                 if (rnn) {
                     measurements.add(measurement(entry, benchmark));
-                } else {
+                } else if (timeToQuality) {
                     quality.add(qualityMeasurement(entry, benchmark));
+                } else {
+                    gemm.add(gemmMeasurement(entry));
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(source + ", entry " + i + " (" + benchmark + "): " + e.getMessage(), e);
@@ -102,26 +111,38 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<Qu
                 run = runInfo(entry);
             }
         }
-        if (measurements.isEmpty() && quality.isEmpty()) {
+        if (measurements.isEmpty() && quality.isEmpty() && gemm.isEmpty()) {
             throw new IllegalArgumentException(source + " holds no result of the RNN benchmarks ("
                     + Suite.class.getPackageName() + ".*) nor of " + TimeToQualityBenchmark.class.getSimpleName()
+                    + " or " + GemmBenchmark.class.getSimpleName()
                     + "; was the run narrowed to other benchmarks, or did it fail?");
         }
-        return new JmhResultFile(List.copyOf(measurements), run, List.copyOf(quality));
+        return new JmhResultFile(List.copyOf(measurements), run, List.copyOf(quality), List.copyOf(gemm));
+    }
+
+    /** An entry's primary metric: the mean time, its 99.9% interval, the unit and every iteration's time. */
+    private record Primary(double score, double error, double low, double high, String unit,
+                           List<List<Double>> iterations) {
+        static Primary of(JsonObject entry) {
+            JsonObject primary = entry.getAsJsonObject("primaryMetric");
+            JsonArray confidence = primary.getAsJsonArray("scoreConfidence");
+            return new Primary(number(primary.get("score")), number(primary.get("scoreError")), number(confidence.get(0)),
+                    number(confidence.get(1)), primary.get("scoreUnit").getAsString(), rawData(primary));
+        }
     }
 
     private static QualityMeasurement qualityMeasurement(JsonObject entry, String benchmark) {
-        JsonObject params = entry.getAsJsonObject("params");
-        if (params == null || !params.has("backend")) {
-            throw new IllegalArgumentException("no backend parameter");
-        }
-        JsonObject primary = entry.getAsJsonObject("primaryMetric");
-        JsonArray confidence = primary.getAsJsonArray("scoreConfidence");
+        Primary p = Primary.of(entry);
         JsonObject secondary = entry.getAsJsonObject("secondaryMetrics");
-        return new QualityMeasurement(benchmark.substring(benchmark.lastIndexOf('.') + 1), params.get("backend").getAsString(),
-                number(primary.get("score")), number(primary.get("scoreError")), number(confidence.get(0)),
-                number(confidence.get(1)), primary.get("scoreUnit").getAsString(), rawData(primary),
+        return new QualityMeasurement(benchmark.substring(benchmark.lastIndexOf('.') + 1), param(entry, "backend"),
+                p.score(), p.error(), p.low(), p.high(), p.unit(), p.iterations(),
                 secondary(secondary, "steps"), secondary(secondary, "reached"), secondary(secondary, "smoothedLoss"));
+    }
+
+    private static GemmMeasurement gemmMeasurement(JsonObject entry) {
+        Primary p = Primary.of(entry);
+        return new GemmMeasurement(GemmShape.byName(param(entry, "gemm")), param(entry, "backend"), p.score(), p.error(),
+                p.low(), p.high(), p.unit(), allocatedBytes(entry), p.iterations());
     }
 
     /**
@@ -148,21 +169,27 @@ public record JmhResultFile(List<Measurement> measurements, RunInfo run, List<Qu
     }
 
     private static Measurement measurement(JsonObject entry, String benchmark) {
+        Primary p = Primary.of(entry);
+        return new Measurement(Suite.ofBenchmark(benchmark), param(entry, "backend"),
+                CellType.valueOf(param(entry, "cell").toUpperCase(Locale.ROOT)), Shape.parse(param(entry, "shape")),
+                p.score(), p.error(), p.low(), p.high(), p.unit(), allocatedBytes(entry), p.iterations());
+    }
+
+    /** A benchmark parameter's value. */
+    private static String param(JsonObject entry, String name) {
         JsonObject params = entry.getAsJsonObject("params");
-        if (params == null) {
-            throw new IllegalArgumentException("no params (backend, cell, shape)");
+        JsonElement value = params == null ? null : params.get(name);
+        if (value == null || !value.isJsonPrimitive()) {
+            throw new IllegalArgumentException("no " + name + " parameter");
         }
-        JsonObject primary = entry.getAsJsonObject("primaryMetric");
-        JsonArray confidence = primary.getAsJsonArray("scoreConfidence");
-        List<List<Double>> rawData = rawData(primary);
+        return value.getAsString();
+    }
+
+    /** {@code gc.alloc.rate.norm}, bytes per operation; NaN when the run had no {@code -prof gc}. */
+    private static double allocatedBytes(JsonObject entry) {
         JsonObject secondary = entry.getAsJsonObject("secondaryMetrics");
         JsonObject allocation = secondary == null ? null : secondary.getAsJsonObject("gc.alloc.rate.norm");
-        return new Measurement(Suite.ofBenchmark(benchmark), params.get("backend").getAsString(),
-                CellType.valueOf(params.get("cell").getAsString().toUpperCase(Locale.ROOT)),
-                Shape.parse(params.get("shape").getAsString()), number(primary.get("score")),
-                number(primary.get("scoreError")), number(confidence.get(0)), number(confidence.get(1)),
-                primary.get("scoreUnit").getAsString(),
-                allocation == null ? Double.NaN : number(allocation.get("score")), rawData);
+        return allocation == null ? Double.NaN : number(allocation.get("score"));
     }
 
     private static RunInfo runInfo(JsonObject entry) {

@@ -1,15 +1,19 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.flops.FlopCount;
+import io.rnnbench.benchmarks.gemm.GemmShape;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Renders a {@link Report} as Markdown: the machine, the training-step overview (the key table), every
- * recommendation, then per shape a chart and the full table of every suite, cell and backend.
+ * Renders a {@link Report} as Markdown: the machine, the training-step overview (the key table), time to quality and
+ * the GEMM kernel when the run measured them, every recommendation, then per shape a chart and the full table of
+ * every suite, cell and backend.
  */
 public final class MarkdownReport {
     private MarkdownReport() {
@@ -36,14 +40,8 @@ public final class MarkdownReport {
                 """);
         appendOverview(md, report);
         appendTimeToQuality(md, report);
-        md.append("## Recommendations\n\n");
-        for (Ranking r : report.all()) {
-            md.append("- ").append(r.recommendation()).append(".\n");
-        }
-        for (QualityRanking q : report.timeToQuality()) {
-            md.append("- ").append(q.recommendation()).append(".\n");
-        }
-        md.append('\n');
+        appendGemm(md, report);
+        appendRecommendations(md, report);
         for (var byShape : report.rankings().entrySet()) {
             Shape shape = byShape.getKey();
             md.append("## `").append(shape.name()).append("`: ").append(shape.describe()).append("\n\n");
@@ -58,19 +56,31 @@ public final class MarkdownReport {
                     Measurement m = e.measurement();
                     boolean fastest = e == r.fastest();
                     md.append("| ").append(r.cell().name()).append(" | ").append(r.suite().title()).append(" | ")
-                            .append(fastest ? "**" + m.backend() + "**" : m.backend()).append(" | ")
-                            .append(TimeUnits.format(m.seconds())).append(" | ")
-                            .append(m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a").append(" | ")
+                            .append(backend(m.backend(), fastest)).append(" | ")
+                            .append(time(m)).append(" | ")
                             .append(count(m.stepsPerSecond())).append(" | ")
                             .append(TimeUnits.significant(m.gigaflopsPerSecond())).append(" | ")
                             .append(bytes(m.allocatedBytes())).append(" | ")
-                            .append(fastest ? "1 (fastest)" : (e.tiedWithFastest() ? "≈ " : "") + Ranking.ratio(e.ratioToFastest()))
+                            .append(timesFastest(fastest, e.tiedWithFastest(), e.ratioToFastest()))
                             .append(" |\n");
                 }
             }
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** Every recommendation, one per ranking; nothing for a run of the GEMM kernel only, which recommends nothing. */
+    static void appendRecommendations(StringBuilder md, Report report) {
+        List<String> recommendations = new ArrayList<>();
+        report.all().forEach(r -> recommendations.add(r.recommendation()));
+        report.timeToQuality().forEach(q -> recommendations.add(q.recommendation()));
+        if (recommendations.isEmpty()) {
+            return;
+        }
+        md.append("## Recommendations\n\n");
+        recommendations.forEach(r -> md.append("- ").append(r).append(".\n"));
+        md.append('\n');
     }
 
     /**
@@ -126,18 +136,71 @@ public final class MarkdownReport {
             for (QualityRanking.Entry e : q.entries()) {
                 QualityMeasurement m = e.measurement();
                 boolean fastest = e == q.fastest() && m.reachedGoal();
-                md.append("| ").append(fastest ? "**" + m.backend() + "**" : m.backend()).append(" | ")
-                        .append(TimeUnits.format(m.seconds())).append(" | ")
-                        .append(m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a").append(" | ")
+                md.append("| ").append(backend(m.backend(), fastest)).append(" | ")
+                        .append(time(m)).append(" | ")
                         .append(String.format(Locale.ROOT, "%,.0f", m.steps())).append(" | ")
                         .append(count(m.stepsPerSecond())).append(" | ")
                         .append(String.format(Locale.ROOT, "%.3f", m.smoothedLoss())).append(" | ")
-                        .append(!m.reachedGoal() ? "not reached" : fastest ? "1 (fastest)"
-                                : (e.tiedWithFastest() ? "≈ " : "") + Ranking.ratio(e.ratioToFastest()))
+                        .append(m.reachedGoal() ? timesFastest(fastest, e.tiedWithFastest(), e.ratioToFastest()) : "not reached")
                         .append(" |\n");
             }
             md.append('\n');
         }
+    }
+
+    /**
+     * The GEMM kernel ({@code GemmBenchmark}): per shape, each backend's time per product and GFLOP/s, fastest first;
+     * nothing when the run did not measure it.
+     */
+    static void appendGemm(StringBuilder md, Report report) {
+        List<GemmRanking> rankings = report.gemm();
+        if (rankings.isEmpty()) {
+            return;
+        }
+        md.append("""
+                ## GEMM kernel
+
+                One product C = op(A)·op(B) (α = 1, β = 0) per operation, on seeded operands, after a check against \
+                `raw`'s product. *GFLOP/s* is 2·m·n·k over the mean time; the other columns read as above. The \
+                shapes are square products and the LSTM products of the `medium` and `large` presets (gate width \
+                G = 4H).
+
+                """);
+        for (GemmRanking g : rankings) {
+            GemmShape shape = g.shape();
+            md.append("### `").append(shape.name()).append("`: ").append(shape.describe()).append("\n\n")
+                    .append(shape.origin()).append(String.format(Locale.ROOT,
+                            ". m = %d, k = %d, n = %d; %,d FLOP per product.\n\n", shape.m(), shape.k(), shape.n(),
+                            FlopCount.of(shape)));
+            md.append("| backend | time / op | ± | GFLOP/s | alloc / op | × fastest |\n");
+            md.append("|---|---:|---:|---:|---:|---:|\n");
+            for (GemmRanking.Entry e : g.entries()) {
+                GemmMeasurement m = e.measurement();
+                boolean fastest = e == g.fastest();
+                md.append("| ").append(backend(m.backend(), fastest)).append(" | ")
+                        .append(time(m)).append(" | ")
+                        .append(TimeUnits.significant(m.gigaflopsPerSecond())).append(" | ")
+                        .append(bytes(m.allocatedBytes())).append(" | ")
+                        .append(timesFastest(fastest, e.tiedWithFastest(), e.ratioToFastest()))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** The backend's name, in bold for the fastest. */
+    private static String backend(String name, boolean fastest) {
+        return fastest ? "**" + name + "**" : name;
+    }
+
+    /** The two cells "time / op | ±": the mean and the half-width of the 99.9% interval ("n/a" without one). */
+    private static String time(TimedScore m) {
+        return TimeUnits.format(m.seconds()) + " | " + (m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a");
+    }
+
+    /** The "× fastest" cell: "1 (fastest)", "≈ 1.02×" within noise, else "1.80×". */
+    private static String timesFastest(boolean fastest, boolean tiedWithFastest, double ratio) {
+        return fastest ? "1 (fastest)" : (tiedWithFastest ? "≈ " : "") + Ranking.ratio(ratio);
     }
 
     private static void appendMachine(StringBuilder md, Report report) {

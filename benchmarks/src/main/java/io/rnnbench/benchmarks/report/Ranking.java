@@ -69,13 +69,13 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
     }
 
     /** Whether a and b differ beyond the run's noise: disjoint 99.9% intervals, or a rank test at p < {@value #ALPHA}. */
-    public static boolean differ(Measurement a, Measurement b) {
+    public static boolean differ(TimedScore a, TimedScore b) {
         return a != b && (!overlap(a, b)
                 || RankStatistics.pValue(seconds(a.iterationSeconds()), seconds(b.iterationSeconds())) < ALPHA);
     }
 
     /** Whether the 99.9% intervals of a and b overlap. */
-    public static boolean overlap(Measurement a, Measurement b) {
+    public static boolean overlap(TimedScore a, TimedScore b) {
         return a.lowSeconds() <= b.highSeconds() && b.lowSeconds() <= a.highSeconds();
     }
 

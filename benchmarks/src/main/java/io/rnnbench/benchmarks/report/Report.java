@@ -47,6 +47,11 @@ public record Report(JmhResultFile results, Environment environment, Map<Shape, 
         return QualityRanking.of(results.timeToQuality());
     }
 
+    /** The GEMM kernel rankings, one per shape (empty when the run did not measure the GEMM kernel). */
+    public List<GemmRanking> gemm() {
+        return GemmRanking.of(results.gemm());
+    }
+
     /** Every ranking, shape by shape. */
     public List<Ranking> all() {
         return rankings.values().stream().flatMap(List::stream).toList();

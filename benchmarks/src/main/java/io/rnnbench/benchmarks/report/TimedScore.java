@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A JMH time score with its 99.9% interval and per-iteration raw data, and what the report derives from it in
- * seconds. Implemented by the grid's {@link Measurement} and the time-to-quality {@link QualityMeasurement}.
+ * seconds. Implemented by the grid's {@link Measurement}, the time-to-quality {@link QualityMeasurement} and the GEMM
+ * kernel's {@link GemmMeasurement}.
  */
 public interface TimedScore {
 

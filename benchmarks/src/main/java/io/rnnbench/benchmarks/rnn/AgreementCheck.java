@@ -1,5 +1,7 @@
 package io.rnnbench.benchmarks.rnn;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The check every benchmark passes before it is timed: the backend's forward pass (logits and loss) agrees with
  * the raw backend's on the same seeded network and batch, entrywise |a − b| ≤ {@value #ABSOLUTE} +
@@ -34,19 +36,30 @@ public final class AgreementCheck {
             throw new IllegalStateException("backend " + candidate.backendName() + " returned " + logits.length
                     + " logits, " + reference.backendName() + " " + referenceLogits.length);
         }
+        int worst = worstEntry(logits, referenceLogits, i -> tolerance(referenceLogits[i]));
+        if (worst >= 0) {
+            throw new IllegalStateException(disagreement(candidate, reference, "logit " + worst, logits[worst],
+                    referenceLogits[worst]));
+        }
+    }
+
+    /**
+     * The entry that misses its tolerance by the most, |values[i] − reference[i]| − tolerance(i); a NaN misses by
+     * infinitely much.
+     *
+     * @return its index, or −1 when every entry is within its tolerance
+     */
+    public static int worstEntry(double[] values, double[] reference, IntToDoubleFunction tolerance) {
         int worst = -1;
         double worstExcess = 0;
-        for (int i = 0; i < logits.length; i++) {
-            double excess = Math.abs(logits[i] - referenceLogits[i]) - tolerance(referenceLogits[i]);
+        for (int i = 0; i < values.length; i++) {
+            double excess = Math.abs(values[i] - reference[i]) - tolerance.applyAsDouble(i);
             if (!(excess <= worstExcess)) { // NaN counts as a disagreement
                 worst = i;
                 worstExcess = Double.isNaN(excess) ? Double.POSITIVE_INFINITY : excess;
             }
         }
-        if (worst >= 0) {
-            throw new IllegalStateException(disagreement(candidate, reference, "logit " + worst, logits[worst],
-                    referenceLogits[worst]));
-        }
+        return worst;
     }
 
     static boolean within(double value, double reference) {

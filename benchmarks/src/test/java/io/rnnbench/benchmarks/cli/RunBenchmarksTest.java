@@ -21,7 +21,8 @@ class RunBenchmarksTest {
     void fillsTheProjectDefaults() throws CommandLineOptionException {
         Options options = RunBenchmarks.withDefaults(new CommandLineOptions());
 
-        assertEquals(List.of(RunBenchmarks.RNN_SUITES), options.getIncludes(), "the library package only when named");
+        assertEquals(List.of(RunBenchmarks.RNN_SUITES, RunBenchmarks.GEMM_KERNEL), options.getIncludes(),
+                "the library package only when named");
         assertEquals(Backends.names(), new ArrayList<>(options.getParameter("backend").get()));
         assertTrue(Backends.names().containsAll(List.of("commons-math", "ejml", "raw")), Backends.names().toString());
         assertEquals(GCProfiler.class.getName(), options.getProfilers().get(0).getKlass());
@@ -50,6 +51,16 @@ class RunBenchmarksTest {
         Options options = RunBenchmarks.withDefaults(new CommandLineOptions("-p", "backend=raw,ejml", "-p", "cell=lstm",
                 "-p", "shape=char,medium,X8-H8-B1-T2-L1"));
 
-        assertEquals(4 * 2 * 1 * 3, RunBenchmarks.combinations(options), "4 suites × 2 backends × 1 cell × 3 shapes");
+        assertEquals(4 * 2 * 1 * 3 + 2 * 6, RunBenchmarks.combinations(options),
+                "4 suites × 2 backends × 1 cell × 3 shapes, and the GEMM kernel's 2 backends × 6 shapes (cell and shape"
+                        + " are not its parameters)");
+    }
+
+    @Test
+    void theGemmShapesAreTheirOwnParameter() throws CommandLineOptionException {
+        Options options = RunBenchmarks.withDefaults(new CommandLineOptions(RunBenchmarks.GEMM_KERNEL, "-p", "backend=raw",
+                "-p", "shape=char", "-p", "gemm=square-256,square-512"));
+
+        assertEquals(2, RunBenchmarks.combinations(options), "-p shape= leaves the GEMM shapes alone");
     }
 }

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.flops;
 
+import io.rnnbench.benchmarks.gemm.GemmShape;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
@@ -80,5 +81,15 @@ class FlopCountTest {
         long gemms = 2L * 50 * 64 * (256 + 512) * 2048 + 2L * 3200 * 512 * 256;
         long all = FlopCount.of(Suite.FORWARD, CellType.LSTM, Shape.LARGE);
         assertEquals(1.0, (double) gemms / all, 0.01);
+    }
+
+    @Test
+    void aGemmIsTwoFlopsPerMultiplyAccumulate() {
+        assertEquals(33_554_432L, FlopCount.of(GemmShape.SQUARE_256)); //             2·256³
+        assertEquals(268_435_456L, FlopCount.of(GemmShape.SQUARE_512)); //            2·512³
+        assertEquals(16_777_216L, FlopCount.of(GemmShape.MEDIUM_RECURRENT)); //       2·32·256·1024
+        assertEquals(16_777_216L, FlopCount.of(GemmShape.MEDIUM_BACKWARD)); //        2·32·1024·256
+        assertEquals(838_860_800L, FlopCount.of(GemmShape.MEDIUM_WEIGHT_GRADIENT)); // 2·256·1600·1024
+        assertEquals(134_217_728L, FlopCount.of(GemmShape.LARGE_RECURRENT)); //       2·64·512·2048
     }
 }
