@@ -1,6 +1,5 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.benchmarks.stats.RankStatistics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,17 +41,12 @@ public record QualityRanking(String workload, List<Entry> entries) {
         QualityMeasurement fastest = sorted.get(0);
         List<Entry> entries = new ArrayList<>();
         for (QualityMeasurement m : sorted) {
-            boolean tied = m == fastest || (m.reachedGoal() && fastest.reachedGoal() && !differ(m, fastest));
+            boolean tied = m == fastest || (m.reachedGoal() && fastest.reachedGoal() && !Ranking.differ(m, fastest));
             entries.add(new Entry(m, m.seconds() / fastest.seconds(), tied));
         }
         return new QualityRanking(workload, List.copyOf(entries));
     }
 
-    /** {@link Ranking#differ}'s rule on time-to-quality measurements. */
-    static boolean differ(QualityMeasurement a, QualityMeasurement b) {
-        boolean overlap = a.lowSeconds() <= b.highSeconds() && b.lowSeconds() <= a.highSeconds();
-        return !overlap || RankStatistics.pValue(Ranking.seconds(a.iterationSeconds()), Ranking.seconds(b.iterationSeconds())) < Ranking.ALPHA;
-    }
 
     public Entry fastest() {
         return entries.get(0);
