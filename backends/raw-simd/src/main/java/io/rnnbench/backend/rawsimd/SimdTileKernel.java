@@ -19,10 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * 8 loads per 16 FMAs, against 6 loads, 4 stores per 8 FMAs for the plain kernel, whose tile lives in memory;
  * 16 accumulators + 4 operands + 1 broadcast fit in AVX-512's 32 vector registers (with AVX2's 16 some spill:
- * DESIGN-NOTES.md §7 has both measured). 4L = 32 columns divide the panel width 256, so the products of the
- * presets need no column tail; other widths finish one vector at a time, vectors run up to nc rounded up to L, into the columns the tile and
- * panel hold past nc ({@link TileKernel#WIDTH} is a multiple of L, checked below). The one-row case (leftover
- * rows; matrix–vector products at batch 1) holds C[0, j:j+4L] in four accumulators.
+ * DESIGN-NOTES.md §7 has both measured). Blocks run up to nc rounded up to 4L, into the columns the tile and panel
+ * hold past nc ({@link TileKernel#WIDTH} is a multiple of 4L, checked below; 4L = 32 divides the presets' widths,
+ * so nothing is wasted there). The one-row case (leftover rows; matrix–vector products at batch 1) holds
+ * C[0, j:j+4L] in four accumulators.
  *
  * <p>Each entry is the same chain of fused multiply-adds as in {@code raw}'s kernel, fma(α·A(r, p), panel(p, j),
  * running sum) in increasing p, so {@code raw-simd} computes the same bits as {@code raw} (tested); it is
@@ -32,31 +32,29 @@ final class SimdTileKernel implements TileKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     /** L: doubles per vector. */
     private static final int LANES = SPECIES.length();
+    /** Columns per block of the tile: four vectors. */
+    private static final int BLOCK = 4 * LANES;
 
     static {
-        if (WIDTH % LANES != 0) {
-            throw new IllegalStateException("tile width " + WIDTH + " is not a multiple of the vector length " + LANES);
+        if (WIDTH % BLOCK != 0) {
+            throw new IllegalStateException("tile width " + WIDTH + " is not a multiple of four vectors of " + LANES);
         }
     }
 
     @Override
     public void accumulate(int rows, double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
                            double[] acc, int nc) {
-        int vectorEnd = (nc + LANES - 1) / LANES * LANES;
-        int j = 0;
+        // Whole blocks of 4L columns up to nc rounded up: the columns past nc are the tile's and panel's padding
+        // (never copied back into C), so there is no column tail to handle, and no rarely called tail method
+        // that would run interpreted, boxing its vectors, long after the main one is compiled.
+        int blockEnd = (nc + BLOCK - 1) / BLOCK * BLOCK;
         if (rows == ROWS) {
-            for (; j + 4 * LANES <= vectorEnd; j += 4 * LANES) {
+            for (int j = 0; j < blockEnd; j += BLOCK) {
                 rows4x4(alpha, a, a0, rs, cs, panel, kc, acc, j);
             }
-            for (; j < vectorEnd; j += LANES) {
-                rows4x1(alpha, a, a0, rs, cs, panel, kc, acc, j);
-            }
         } else {
-            for (; j + 4 * LANES <= vectorEnd; j += 4 * LANES) {
+            for (int j = 0; j < blockEnd; j += BLOCK) {
                 row1x4(alpha, a, a0, cs, panel, kc, acc, j);
-            }
-            for (; j < vectorEnd; j += LANES) {
-                row1x1(alpha, a, a0, cs, panel, kc, acc, j);
             }
         }
     }
@@ -188,27 +186,6 @@ final class SimdTileKernel implements TileKernel {
         c33.intoArray(acc, 3 * STRIDE + j + 3 * LANES);
     }
 
-    /** acc[0:4, j:j+L] += α·A(0:4, 0:kc)·panel(0:kc, j:j+L): the column tail of a four-row tile. */
-    private static void rows4x1(double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
-                                double[] acc, int j) {
-        DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
-        DoubleVector c1 = DoubleVector.fromArray(SPECIES, acc, STRIDE + j);
-        DoubleVector c2 = DoubleVector.fromArray(SPECIES, acc, 2 * STRIDE + j);
-        DoubleVector c3 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j);
-        for (int p = 0; p < kc; p++) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel[p / DEPTH], (p % DEPTH) * STRIDE + j);
-            int x = a0 + p * cs;
-            c0 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x]), c0);
-            c1 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x + rs]), c1);
-            c2 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]), c2);
-            c3 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]), c3);
-        }
-        c0.intoArray(acc, j);
-        c1.intoArray(acc, STRIDE + j);
-        c2.intoArray(acc, 2 * STRIDE + j);
-        c3.intoArray(acc, 3 * STRIDE + j);
-    }
-
     /** acc[0, j:j+4L] += α·A(0, 0:kc)·panel(0:kc, j:j+4L): one row, four vectors. */
     private static void row1x4(double alpha, double[] a, int a0, int cs, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
@@ -229,15 +206,4 @@ final class SimdTileKernel implements TileKernel {
         c2.intoArray(acc, j + 2 * LANES);
         c3.intoArray(acc, j + 3 * LANES);
     }
-
-    /** acc[0, j:j+L] += α·A(0, 0:kc)·panel(0:kc, j:j+L): one row, one vector. */
-    private static void row1x1(double alpha, double[] a, int a0, int cs, double[][] panel, int kc, double[] acc, int j) {
-        DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
-        for (int p = 0; p < kc; p++) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel[p / DEPTH], (p % DEPTH) * STRIDE + j);
-            c0 = b0.fma(DoubleVector.broadcast(SPECIES, alpha * a[a0 + p * cs]), c0);
-        }
-        c0.intoArray(acc, j);
-    }
-
 }

@@ -8,9 +8,8 @@ package io.rnnbench.backend.raw;
  *   A(r, p)     = a[a0 + r·rs + p·cs]                      a strip of op(A), read in place
  *   panel(p, j) = panel[p / 2][(p % 2)·S + j]              op(B) as packed by {@link Packing}
  * </pre>
- * with S = {@value #STRIDE}. The panel and the tile hold {@value #STRIDE} − {@value #WIDTH} padding columns
- * after the last valid one on every row, so a kernel may compute whole vectors past nc (the padding's values
- * are unspecified and are never copied back into C). {@link RawGemm} does the blocking, the packing and the
+ * with S = {@value #STRIDE}. Every row of the tile and of the panel is S long whatever nc is: a kernel may compute
+ * columns nc .. S − 1 as well (whole vectors past nc); their values are unspecified and never copied back into C. {@link RawGemm} does the blocking, the packing and the
  * copies of C into and out of the tile; a kernel only does arithmetic: no allocation, no checks.
  */
 public interface TileKernel {
@@ -22,8 +21,7 @@ public interface TileKernel {
     int WIDTH = 256;
     /**
      * Row stride S of the tile and of a panel group: {@link #WIDTH} plus 8 doubles (one 64-byte line), so the
-     * rows of the tile are not 4 KiB apart and do not alias each other in the store buffer; the 8 extra
-     * doubles are the padding that lets a kernel run whole vectors of up to 8 doubles past nc.
+     * rows of the tile are not 4 KiB apart and do not alias each other in the store buffer.
      */
     int STRIDE = WIDTH + 8;
 
