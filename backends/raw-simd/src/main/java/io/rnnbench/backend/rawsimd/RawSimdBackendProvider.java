@@ -6,7 +6,7 @@ import io.rnnbench.core.spi.BackendProvider;
 import java.util.Optional;
 
 /**
- * Registers the raw backend with the {@link SimdTileKernel} as {@value #NAME}. The kernel uses
+ * Registers the raw backend with the {@link SimdTileKernel} and {@link SimdActivations} as {@value #NAME}. The kernel uses
  * {@code jdk.incubator.vector}, which a JDK 17 JVM only resolves when started with
  * {@code --add-modules jdk.incubator.vector}; without it this provider reports itself unavailable (and never
  * touches a Vector API class), so the other backends run as usual.
@@ -32,6 +32,6 @@ public final class RawSimdBackendProvider implements BackendProvider {
 
     @Override
     public Backend<?> create() {
-        return new RawBackend(NAME, new SimdTileKernel());
+        return new RawBackend(NAME, new SimdTileKernel(), new SimdActivations());
     }
 }

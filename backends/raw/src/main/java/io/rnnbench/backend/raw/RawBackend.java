@@ -9,28 +9,31 @@ import java.util.Objects;
  * Our own kernels over row-major {@code double[]} ({@link RawMatrix}). Plain loops written so that the JIT
  * vectorizes the inner ones (unit stride, no branches); nothing here allocates except {@link #zeros},
  * {@link #fromArray} and {@link #toArray}. GEMM is cache-blocked and packed ({@link RawGemm}) around a
- * {@link TileKernel}, the one part a variant replaces ({@code raw-simd}); the packing buffers belong to this
- * instance, so an instance is <b>not thread-safe</b>: use one per thread.
+ * {@link TileKernel}; the tile kernel and the {@link Activations} are the parts a variant replaces
+ * ({@code raw-simd}). The packing buffers belong to this instance, so an instance is <b>not thread-safe</b>: use
+ * one per thread.
  */
 public final class RawBackend implements Backend<RawMatrix> {
     private final String name;
     /** This instance's GEMM with its packing buffers. */
     private final RawGemm gemm;
+    private final Activations activations;
 
     /** The {@code raw} backend: plain-Java kernels. */
     public RawBackend() {
-        this(RawBackendProvider.NAME, new PlainTileKernel());
+        this(RawBackendProvider.NAME, new PlainTileKernel(), new PlainActivations());
     }
 
     /**
-     * A variant of the raw backend that computes GEMM tiles with {@code kernel}; everything else is the same
-     * code as {@code raw}.
+     * A variant of the raw backend that computes GEMM tiles with {@code kernel} and tanh and σ with
+     * {@code activations}; everything else is the same code as {@code raw}.
      *
      * @param name the registry name this instance reports
      */
-    public RawBackend(String name, TileKernel kernel) {
+    public RawBackend(String name, TileKernel kernel, Activations activations) {
         this.name = Objects.requireNonNull(name, "name");
         this.gemm = new RawGemm(Objects.requireNonNull(kernel, "kernel"));
+        this.activations = Objects.requireNonNull(activations, "activations");
     }
 
     @Override
@@ -166,17 +169,13 @@ public final class RawBackend implements Backend<RawMatrix> {
     @Override
     public void tanh(RawMatrix x, RawMatrix out) {
         requireSame("tanh", x, out);
-        for (int i = 0; i < x.data.length; i++) {
-            out.data[i] = Math.tanh(x.data[i]);
-        }
+        activations.tanh(x.data, out.data, x.data.length);
     }
 
     @Override
     public void sigmoid(RawMatrix x, RawMatrix out) {
         requireSame("sigmoid", x, out);
-        for (int i = 0; i < x.data.length; i++) {
-            out.data[i] = 1.0 / (1.0 + Math.exp(-x.data[i]));
-        }
+        activations.sigmoid(x.data, out.data, x.data.length);
     }
 
     @Override
