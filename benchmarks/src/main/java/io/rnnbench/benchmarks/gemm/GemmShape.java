@@ -14,7 +14,7 @@ import java.util.List;
  * square-256              A·B                 [256, 256]·[256, 256]        NN
  * square-512              A·B                 [512, 512]·[512, 512]        NN
  * medium-recurrent        h_{t−1}·W_h         [32, 256]·[256, 1024]        NN  [B, H]·[H, G], every step forward
- * medium-backward         dZ_t·W_hᵀ           [32, 1024]·[256, 1024]ᵀ      NT  [B, G]·[H, G]ᵀ, every step of BPTT
+ * medium-backward         dZ_t·(W_hᵀ)         [32, 1024]·[1024, 256]       NN  [B, G]·[G, H], every step of BPTT
  * medium-weight-gradient  H_prevᵀ·dZ          [1600, 256]ᵀ·[1600, 1024]    TN  [T·B, H]ᵀ·[T·B, G], once per BPTT
  * large-recurrent         h_{t−1}·W_h         [64, 512]·[512, 2048]        NN  [B, H]·[H, G]
  * </pre>
@@ -95,10 +95,11 @@ public record GemmShape(String name, String origin, int m, int k, int n, Transpo
                 + model.name() + "` LSTM", model.batch(), model.hiddenSize(), gateWidth(model), Transpose.N, Transpose.N);
     }
 
-    /** dh_{t−1} = dZ_t·W_hᵀ: [B, G]·[H, G]ᵀ. */
+    /** dh_{t−1} = dZ_t·W_hᵀ: [B, G]·[G, H], against the W_hᵀ the core transposes once per backward pass. */
     private static GemmShape backward(Shape model) {
         return new GemmShape(model.name() + "-backward", "`dZ_t·W_hᵀ`, every backward step of the `"
-                + model.name() + "` LSTM", model.batch(), gateWidth(model), model.hiddenSize(), Transpose.N, Transpose.T);
+                + model.name() + "` LSTM (W_hᵀ transposed once per pass)", model.batch(), gateWidth(model), model.hiddenSize(),
+                Transpose.N, Transpose.N);
     }
 
     /** dW_h = H_prevᵀ·dZ over all steps: [T·B, H]ᵀ·[T·B, G]. */

@@ -19,7 +19,7 @@ class GemmShapeTest {
         assertShape(GemmShape.SQUARE_256, 256, 256, 256, Transpose.N, Transpose.N, "[256, 256]·[256, 256]");
         assertShape(GemmShape.SQUARE_512, 512, 512, 512, Transpose.N, Transpose.N, "[512, 512]·[512, 512]");
         assertShape(GemmShape.MEDIUM_RECURRENT, 32, 256, 1024, Transpose.N, Transpose.N, "[32, 256]·[256, 1024]");
-        assertShape(GemmShape.MEDIUM_BACKWARD, 32, 1024, 256, Transpose.N, Transpose.T, "[32, 1024]·[256, 1024]ᵀ");
+        assertShape(GemmShape.MEDIUM_BACKWARD, 32, 1024, 256, Transpose.N, Transpose.N, "[32, 1024]·[1024, 256]");
         assertShape(GemmShape.MEDIUM_WEIGHT_GRADIENT, 256, 1600, 1024, Transpose.T, Transpose.N, "[1600, 256]ᵀ·[1600, 1024]");
         assertShape(GemmShape.LARGE_RECURRENT, 64, 512, 2048, Transpose.N, Transpose.N, "[64, 512]·[512, 2048]");
     }

@@ -96,7 +96,8 @@ class GemmReportTest {
                 "| **raw-simd** | 1.20 ms | 20.0 µs | 28.0 | 0 B | 1 (fastest) |",
                 "| raw | 1.25 ms | 300 µs | 26.8 | 0 B | ≈ 1.04× |",
                 "| ejml | 2.40 ms | 30.0 µs | 14.0 | 1.00 KiB | 2.00× |",
-                "### `medium-backward`: [32, 1024]·[256, 1024]ᵀ\n\n`dZ_t·W_hᵀ`, every backward step of the `medium` LSTM."
+                "### `medium-backward`: [32, 1024]·[1024, 256]\n\n`dZ_t·W_hᵀ`, every backward step of the `medium` LSTM"
+                        + " (W_hᵀ transposed once per pass)."
                         + " m = 32, k = 1024, n = 256; 16,777,216 FLOP per product.",
                 "| **raw** | 700 µs | n/a | 24.0 | n/a | 1 (fastest) |")) {
             assertTrue(md.contains(expected), expected + "\n---\n" + md);
