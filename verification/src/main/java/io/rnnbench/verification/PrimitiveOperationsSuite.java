@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +112,84 @@ public abstract class PrimitiveOperationsSuite {
             be.gemm(0.7, be.fromArray(a[0], a[1], aValues), opA, be.fromArray(b[0], b[1], bValues), opB, beta, c);
             return be.toArray(c);
         });
+    }
+
+    /**
+     * A backend may keep what it derives from a GEMM operand between calls (raw packs a right operand it is given
+     * twice in a row once, for the recurrence's W_h); every operation that writes a matrix must make the next
+     * product see the new entries. For each of them, in both transpose cases: B is multiplied twice, written by
+     * the operation, multiplied again, and that product is checked against a plain triple loop over B's entries
+     * as they now are (not against {@code raw}, which keeps operands itself).
+     */
+    @Test
+    void aRepeatedOperandIsReadAgainAfterEveryWrite() {
+        int s = 13;
+        Map<String, Consumer<Object>> writes = new LinkedHashMap<>(); // each writes a [13, 13] B
+        writes.put("load", b -> nd.load(random.randn(s * s), b));
+        writes.put("fill", b -> nd.fill(b, 0.5));
+        writes.put("copyBlock", b -> nd.copyBlock(matrix(s, s), 0, 0, b, 2, 3, 5, 4));
+        writes.put("transpose", b -> nd.transpose(matrix(s, s), b));
+        writes.put("gatherRows", b -> nd.gatherRows(matrix(3, s), new int[] {2, 0, 1, 1, 0, 2, 2, 1, 0, 0, 1, 2, 2}, b));
+        writes.put("scatterAddRows", b -> nd.scatterAddRows(matrix(2, s), new int[] {0, 7}, b));
+        writes.put("gemm, as C", b -> nd.gemm(1.0, matrix(s, 2), Transpose.N, matrix(2, s), Transpose.N, 1.0, b));
+        writes.put("addRowVector", b -> nd.addRowVector(matrix(1, s), b));
+        writes.put("tanh", b -> nd.tanh(matrix(s, s), b));
+        writes.put("sigmoid", b -> nd.sigmoid(matrix(s, s), b));
+        writes.put("tanhBackward", b -> nd.tanhBackward(matrix(s, s), matrix(s, s), b));
+        writes.put("sigmoidBackward", b -> nd.sigmoidBackward(matrix(s, s), matrix(s, s), b));
+        writes.put("hadamard", b -> nd.hadamard(matrix(s, s), matrix(s, s), b));
+        writes.put("addHadamard", b -> nd.addHadamard(0.5, matrix(s, s), matrix(s, s), b));
+        writes.put("axpy", b -> nd.axpy(0.5, matrix(s, s), b));
+        writes.put("scale", b -> nd.scale(-2.0, b));
+        writes.put("clamp", b -> nd.clamp(b, -0.1, 0.1));
+        writes.put("addQuotientBySqrt", b -> {
+            Object squares = matrix(s, s);
+            nd.hadamard(matrix(s, s), matrix(s, s), squares);
+            nd.clamp(squares, 0.0, Double.MAX_VALUE);
+            nd.addQuotientBySqrt(0.5, matrix(s, s), squares, 1e-8, 1e-8, b);
+        });
+        writes.put("softmax", b -> nd.softmax(matrix(s, s), b));
+        writes.put("softmaxCrossEntropy", b -> nd.softmaxCrossEntropy(matrix(s, s), new int[s], 1.0, b));
+        writes.put("sigmoidCrossEntropy", b -> nd.sigmoidCrossEntropy(matrix(s, s), matrix(s, s), 1.0, b));
+        for (Map.Entry<String, Consumer<Object>> write : writes.entrySet()) {
+            for (Transpose opB : Transpose.values()) {
+                productAfterWrite(write.getKey(), opB, s, s, write.getValue());
+            }
+        }
+        // The one writing operation with a row-vector output.
+        for (Transpose opB : Transpose.values()) {
+            productAfterWrite("addColumnSums", opB, 1, s, b -> nd.addColumnSums(matrix(s, s), b));
+        }
+    }
+
+    /** C = A·op(B) twice, then {@code write} into B [rows, cols], then C again: C must use B's new entries. */
+    private void productAfterWrite(String writer, Transpose opB, int rows, int cols, Consumer<Object> write) {
+        int m = 5;
+        int k = opB == Transpose.N ? rows : cols;
+        int n = opB == Transpose.N ? cols : rows;
+        Object a = matrix(m, k);
+        Object b = matrix(rows, cols);
+        Object c = nd.zeros(m, n);
+        nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+        nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+        write.accept(b);
+        nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+        double[] av = nd.toArray(a);
+        double[] bv = nd.toArray(b);
+        double[] want = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    want[i * n + j] += av[i * k + p] * (opB == Transpose.N ? bv[p * n + j] : bv[j * k + p]);
+                }
+            }
+        }
+        compare("A·op(B) with op = " + opB + " after " + writer + " wrote B", new int[] {m, n}, nd.toArray(c), want);
+    }
+
+    /** A seeded Gaussian [rows, cols] matrix of the backend under test. */
+    private Object matrix(int rows, int cols) {
+        return nd.fromArray(rows, cols, random.randn(rows * cols));
     }
 
     @Test

@@ -50,14 +50,14 @@ public final class RawBackend implements Backend<RawMatrix> {
     public RawMatrix fromArray(int rows, int cols, double[] data) {
         RawMatrix m = new RawMatrix(rows, cols);
         Shapes.requireLength("fromArray", "data", data.length, m.data.length);
-        System.arraycopy(data, 0, m.data, 0, data.length);
+        System.arraycopy(data, 0, m.modify(), 0, data.length);
         return m;
     }
 
     @Override
     public void load(double[] data, RawMatrix a) {
         Shapes.requireArrayLength("load", data, a.rows, a.cols);
-        System.arraycopy(data, 0, a.data, 0, data.length);
+        System.arraycopy(data, 0, a.modify(), 0, data.length);
     }
 
     @Override
@@ -77,7 +77,7 @@ public final class RawBackend implements Backend<RawMatrix> {
 
     @Override
     public void fill(RawMatrix a, double value) {
-        java.util.Arrays.fill(a.data, value);
+        java.util.Arrays.fill(a.modify(), value);
     }
 
     @Override
@@ -85,8 +85,9 @@ public final class RawBackend implements Backend<RawMatrix> {
         Shapes.requireBlock("src", src.rows, src.cols, srcRow, srcCol, rows, cols);
         Shapes.requireBlock("dst", dst.rows, dst.cols, dstRow, dstCol, rows, cols);
         requireDistinct("copyBlock", src, dst);
+        double[] to = dst.modify();
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(src.data, (srcRow + i) * src.cols + srcCol, dst.data, (dstRow + i) * dst.cols + dstCol, cols);
+            System.arraycopy(src.data, (srcRow + i) * src.cols + srcCol, to, (dstRow + i) * dst.cols + dstCol, cols);
         }
     }
 
@@ -96,6 +97,7 @@ public final class RawBackend implements Backend<RawMatrix> {
         requireDistinct("transpose", a, out);
         int m = a.rows;
         int n = a.cols;
+        double[] t = out.modify();
         // In 8 × 8 tiles: each tile reads 8 lines of a and writes 8 lines of out, instead of one line per entry.
         for (int i0 = 0; i0 < m; i0 += 8) {
             int i1 = Math.min(i0 + 8, m);
@@ -103,7 +105,7 @@ public final class RawBackend implements Backend<RawMatrix> {
                 int j1 = Math.min(j0 + 8, n);
                 for (int j = j0; j < j1; j++) {
                     for (int i = i0; i < i1; i++) {
-                        out.data[j * m + i] = a.data[i * n + j];
+                        t[j * m + i] = a.data[i * n + j];
                     }
                 }
             }
@@ -115,8 +117,9 @@ public final class RawBackend implements Backend<RawMatrix> {
         Shapes.requireShape("gatherRows", "out", out.rows, out.cols, index.length, table.cols);
         Shapes.requireIndices("gatherRows", index, table.rows);
         int n = table.cols;
+        double[] rowsOut = out.modify();
         for (int i = 0; i < index.length; i++) {
-            System.arraycopy(table.data, index[i] * n, out.data, i * n, n);
+            System.arraycopy(table.data, index[i] * n, rowsOut, i * n, n);
         }
     }
 
@@ -125,11 +128,12 @@ public final class RawBackend implements Backend<RawMatrix> {
         Shapes.requireShape("scatterAddRows", "src", src.rows, src.cols, index.length, table.cols);
         Shapes.requireIndices("scatterAddRows", index, table.rows);
         int n = table.cols;
+        double[] rowsOut = table.modify();
         for (int i = 0; i < index.length; i++) {
             int s = i * n;
             int t = index[i] * n;
             for (int j = 0; j < n; j++) {
-                table.data[t + j] += src.data[s + j];
+                rowsOut[t + j] += src.data[s + j];
             }
         }
     }
@@ -146,10 +150,11 @@ public final class RawBackend implements Backend<RawMatrix> {
     public void addRowVector(RawMatrix bias, RawMatrix out) {
         Shapes.requireShape("addRowVector", "bias", bias.rows, bias.cols, 1, out.cols);
         int n = out.cols;
+        double[] o = out.modify();
         for (int i = 0; i < out.rows; i++) {
             int row = i * n;
             for (int j = 0; j < n; j++) {
-                out.data[row + j] += bias.data[j];
+                o[row + j] += bias.data[j];
             }
         }
     }
@@ -158,10 +163,11 @@ public final class RawBackend implements Backend<RawMatrix> {
     public void addColumnSums(RawMatrix a, RawMatrix out) {
         Shapes.requireShape("addColumnSums", "out", out.rows, out.cols, 1, a.cols);
         int n = a.cols;
+        double[] o = out.modify();
         for (int i = 0; i < a.rows; i++) {
             int row = i * n;
             for (int j = 0; j < n; j++) {
-                out.data[j] += a.data[row + j];
+                o[j] += a.data[row + j];
             }
         }
     }
@@ -169,22 +175,23 @@ public final class RawBackend implements Backend<RawMatrix> {
     @Override
     public void tanh(RawMatrix x, RawMatrix out) {
         requireSame("tanh", x, out);
-        activations.tanh(x.data, out.data, x.data.length);
+        activations.tanh(x.data, out.modify(), x.data.length);
     }
 
     @Override
     public void sigmoid(RawMatrix x, RawMatrix out) {
         requireSame("sigmoid", x, out);
-        activations.sigmoid(x.data, out.data, x.data.length);
+        activations.sigmoid(x.data, out.modify(), x.data.length);
     }
 
     @Override
     public void tanhBackward(RawMatrix y, RawMatrix dy, RawMatrix dx) {
         requireSame("tanhBackward", y, dy);
         requireSame("tanhBackward", y, dx);
+        double[] o = dx.modify();
         for (int i = 0; i < y.data.length; i++) {
             double yi = y.data[i];
-            dx.data[i] = dy.data[i] * (1.0 - yi * yi);
+            o[i] = dy.data[i] * (1.0 - yi * yi);
         }
     }
 
@@ -192,9 +199,10 @@ public final class RawBackend implements Backend<RawMatrix> {
     public void sigmoidBackward(RawMatrix y, RawMatrix dy, RawMatrix dx) {
         requireSame("sigmoidBackward", y, dy);
         requireSame("sigmoidBackward", y, dx);
+        double[] o = dx.modify();
         for (int i = 0; i < y.data.length; i++) {
             double yi = y.data[i];
-            dx.data[i] = dy.data[i] * yi * (1.0 - yi);
+            o[i] = dy.data[i] * yi * (1.0 - yi);
         }
     }
 
@@ -202,8 +210,9 @@ public final class RawBackend implements Backend<RawMatrix> {
     public void hadamard(RawMatrix a, RawMatrix b, RawMatrix out) {
         requireSame("hadamard", a, b);
         requireSame("hadamard", a, out);
+        double[] o = out.modify();
         for (int i = 0; i < a.data.length; i++) {
-            out.data[i] = a.data[i] * b.data[i];
+            o[i] = a.data[i] * b.data[i];
         }
     }
 
@@ -213,30 +222,34 @@ public final class RawBackend implements Backend<RawMatrix> {
         requireSame("addHadamard", a, out);
         requireDistinct("addHadamard", a, out);
         requireDistinct("addHadamard", b, out);
+        double[] o = out.modify();
         for (int i = 0; i < a.data.length; i++) {
-            out.data[i] += alpha * a.data[i] * b.data[i];
+            o[i] += alpha * a.data[i] * b.data[i];
         }
     }
 
     @Override
     public void axpy(double alpha, RawMatrix x, RawMatrix y) {
         requireSame("axpy", x, y);
+        double[] o = y.modify();
         for (int i = 0; i < x.data.length; i++) {
-            y.data[i] += alpha * x.data[i];
+            o[i] += alpha * x.data[i];
         }
     }
 
     @Override
     public void scale(double alpha, RawMatrix x) {
-        for (int i = 0; i < x.data.length; i++) {
-            x.data[i] *= alpha;
+        double[] o = x.modify();
+        for (int i = 0; i < o.length; i++) {
+            o[i] *= alpha;
         }
     }
 
     @Override
     public void clamp(RawMatrix x, double lo, double hi) {
-        for (int i = 0; i < x.data.length; i++) {
-            x.data[i] = Math.min(Math.max(x.data[i], lo), hi);
+        double[] o = x.modify();
+        for (int i = 0; i < o.length; i++) {
+            o[i] = Math.min(Math.max(o[i], lo), hi);
         }
     }
 
@@ -246,8 +259,9 @@ public final class RawBackend implements Backend<RawMatrix> {
         requireSame("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", b, out);
+        double[] o = out.modify();
         for (int i = 0; i < a.data.length; i++) {
-            out.data[i] += alpha * a.data[i] / (Math.sqrt(b.data[i] + epsInside) + epsOutside);
+            o[i] += alpha * a.data[i] / (Math.sqrt(b.data[i] + epsInside) + epsOutside);
         }
     }
 
@@ -276,8 +290,9 @@ public final class RawBackend implements Backend<RawMatrix> {
     @Override
     public void softmax(RawMatrix z, RawMatrix p) {
         requireSame("softmax", z, p);
+        double[] o = p.modify();
         for (int i = 0; i < z.rows; i++) {
-            RowSoftmax.softmax(z.data, i * z.cols, z.cols, p.data);
+            RowSoftmax.softmax(z.data, i * z.cols, z.cols, o);
         }
     }
 
@@ -286,15 +301,16 @@ public final class RawBackend implements Backend<RawMatrix> {
         requireSame("softmaxCrossEntropy", z, dz);
         Shapes.requireLength("softmaxCrossEntropy", "target", target.length, z.rows);
         Shapes.requireIndices("softmaxCrossEntropy", target, z.cols);
+        double[] d = dz.modify();
         double loss = 0;
         for (int i = 0; i < z.rows; i++) {
             int row = i * z.cols;
             double zTarget = z.data[row + target[i]];
-            double logSumExp = RowSoftmax.softmax(z.data, row, z.cols, dz.data);
+            double logSumExp = RowSoftmax.softmax(z.data, row, z.cols, d);
             loss += logSumExp - zTarget;
-            dz.data[row + target[i]] -= 1.0;
+            d[row + target[i]] -= 1.0;
             for (int j = 0; j < z.cols; j++) {
-                dz.data[row + j] *= scale;
+                d[row + j] *= scale;
             }
         }
         return loss;
@@ -304,12 +320,13 @@ public final class RawBackend implements Backend<RawMatrix> {
     public double sigmoidCrossEntropy(RawMatrix z, RawMatrix y, double scale, RawMatrix dz) {
         requireSame("sigmoidCrossEntropy", z, y);
         requireSame("sigmoidCrossEntropy", z, dz);
+        double[] d = dz.modify();
         double loss = 0;
         for (int i = 0; i < z.data.length; i++) {
             double zi = z.data[i];
             double yi = y.data[i];
             loss += Math.max(zi, 0.0) - zi * yi + Math.log1p(Math.exp(-Math.abs(zi)));
-            dz.data[i] = scale * (1.0 / (1.0 + Math.exp(-zi)) - yi);
+            d[i] = scale * (1.0 / (1.0 + Math.exp(-zi)) - yi);
         }
         return loss;
     }

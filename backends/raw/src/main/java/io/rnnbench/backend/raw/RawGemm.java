@@ -15,6 +15,7 @@ import io.rnnbench.core.spi.Transpose;
  * for jc in [0, n) step NC = {@value TileKernel#WIDTH}            one packed panel is NC columns wide
  *   for pc in [0, k) step KC = {@value #DEPTH_BLOCK}                and KC rows deep
  *     pack op(B)[pc:pc+KC, jc:jc+NC] → panel              {@link Packing}: all four transpose cases look alike
+ *                                                         (or take it from {@link PackedOperand}: a repeated B)
  *     for i in [0, m) step 4                              the 4 × NC tile of C is copied into acc …
  *       acc[0:4, :] += α·op(A)[i:i+4, pc:pc+KC] · panel  {@link TileKernel#accumulate}
  *                                                         … and back into C
@@ -26,8 +27,9 @@ import io.rnnbench.core.spi.Transpose;
  * acc (2 loads + 2 stores per entry per KC) cost under 1% of the FMAs. The same blocking serves both kernels
  * ({@link PlainTileKernel}, and the Vector API one of the {@code raw-simd} module): DESIGN-NOTES.md §9.
  *
- * <p>An instance owns its buffers, fixed-size and allocated with it (the panel, KC × (NC + 8) doubles ≈ 528 KiB,
- * and the tile, 8 KiB), whatever the shapes: no allocation per call. <b>Not thread-safe</b>: one instance per thread (each {@link RawBackend} has its own).
+ * <p>An instance owns its buffers: the panel, KC × (NC + 8) doubles ≈ 528 KiB, and the tile, 8 KiB, fixed-size and
+ * allocated with it whatever the shapes, and the {@link PackedOperand}'s panels, which grow to the largest
+ * repeated operand and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one instance per thread (each {@link RawBackend} has its own).
  * Shapes are checked by the caller.
  */
 final class RawGemm {
@@ -36,6 +38,8 @@ final class RawGemm {
 
     /** The packed panel of op(B): ⌈KC / DEPTH⌉ groups of DEPTH rows at stride S. */
     private final double[][] panel = new double[DEPTH_BLOCK / DEPTH][DEPTH * STRIDE];
+    /** A right operand the caller multiplies by again and again, packed once. */
+    private final PackedOperand packedOperand = new PackedOperand();
     /** The C tile being accumulated: ROWS rows at stride S. */
     private final double[] acc = new double[ROWS * STRIDE];
     private final TileKernel kernel;
@@ -46,14 +50,13 @@ final class RawGemm {
 
     /** C = α·op(A)·op(B) + β·C; with β = 0, C's old content (even NaN) is ignored. */
     void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
-        scaleC(beta, c);
-        multiplyAdd(alpha, a, opA, b, opB, c);
+        double[] cData = c.modify();
+        scaleC(beta, cData);
+        multiplyAdd(alpha, a, opA, b, opB, cData, c.rows, c.cols);
     }
 
     /** C += α·op(A)·op(B). */
-    private void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, RawMatrix c) {
-        int m = c.rows;
-        int n = c.cols;
+    private void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double[] c, int m, int n) {
         int k = opA == Transpose.N ? a.cols : a.rows;
         // op(A)[i, p] = a[i·rowStride + p·colStride]
         int aRowStride = opA == Transpose.N ? k : 1;
@@ -61,34 +64,41 @@ final class RawGemm {
         if (opB == Transpose.T && m < ROWS) {
             // A matrix–vector-like product against Bᵀ: packing Bᵀ would cost as much as the product itself,
             // while each C[i, j] is a dot product of two unit-stride rows when op(A) = A.
-            dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, c.data, m, n);
+            dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, c, m, n);
             return;
         }
+        double[][][] packed = packedOperand.lookup(b, opB, k, n); // null: pack each panel here
+        int panelIndex = 0;
         for (int jc = 0; jc < n; jc += WIDTH) {
             int nc = Math.min(WIDTH, n - jc);
             for (int pc = 0; pc < k; pc += DEPTH_BLOCK) {
                 int kc = Math.min(DEPTH_BLOCK, k - pc);
-                Packing.packB(b.data, b.cols, opB == Transpose.T, pc, kc, jc, nc, panel);
+                double[][] block = panel;
+                if (packed != null) {
+                    block = packed[panelIndex++];
+                } else {
+                    Packing.packB(b.data, b.cols, opB == Transpose.T, pc, kc, jc, nc, panel);
+                }
                 int i = 0;
                 for (; i + ROWS <= m; i += ROWS) {
-                    tile(ROWS, alpha, a.data, i * aRowStride + pc * aColStride, aRowStride, aColStride, kc, nc, c.data, i * n + jc, n);
+                    tile(block, ROWS, alpha, a.data, i * aRowStride + pc * aColStride, aRowStride, aColStride, kc, nc, c, i * n + jc, n);
                 }
                 for (; i < m; i++) {
-                    tile(1, alpha, a.data, i * aRowStride + pc * aColStride, aRowStride, aColStride, kc, nc, c.data, i * n + jc, n);
+                    tile(block, 1, alpha, a.data, i * aRowStride + pc * aColStride, aRowStride, aColStride, kc, nc, c, i * n + jc, n);
                 }
             }
         }
     }
 
     /**
-     * C[i:i+rows, jc:jc+nc] += α·op(A)[i:i+rows, pc:pc+kc]·panel through the tile: {@code a0} indexes
+     * C[i:i+rows, jc:jc+nc] += α·op(A)[i:i+rows, pc:pc+kc]·block (a packed panel) through the tile: {@code a0} indexes
      * op(A)[i, pc], {@code c0} C[i, jc].
      */
-    private void tile(int rows, double alpha, double[] a, int a0, int rs, int cs, int kc, int nc, double[] c, int c0, int ldc) {
+    private void tile(double[][] block, int rows, double alpha, double[] a, int a0, int rs, int cs, int kc, int nc, double[] c, int c0, int ldc) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(c, c0 + r * ldc, acc, r * STRIDE, nc);
         }
-        kernel.accumulate(rows, alpha, a, a0, rs, cs, panel, kc, acc, nc);
+        kernel.accumulate(rows, alpha, a, a0, rs, cs, block, kc, acc, nc);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(acc, r * STRIDE, c, c0 + r * ldc, nc);
         }
@@ -119,12 +129,12 @@ final class RawGemm {
         }
     }
 
-    static void scaleC(double beta, RawMatrix c) {
+    private static void scaleC(double beta, double[] c) {
         if (beta == 0.0) {
-            java.util.Arrays.fill(c.data, 0.0);
+            java.util.Arrays.fill(c, 0.0);
         } else if (beta != 1.0) {
-            for (int i = 0; i < c.data.length; i++) {
-                c.data[i] *= beta;
+            for (int i = 0; i < c.length; i++) {
+                c[i] *= beta;
             }
         }
     }

@@ -9,13 +9,29 @@ import io.rnnbench.core.spi.Shapes;
 public final class RawMatrix {
     final int rows;
     final int cols;
+    /** The entries: read directly, written only through {@link #modify()}. */
     final double[] data;
+    /** How many times {@link #modify()} was called: a copy of the entries tagged with it is current while it is unchanged. */
+    private int version;
 
     RawMatrix(int rows, int cols) {
         Shapes.requireValidShape("matrix", rows, cols);
         this.rows = rows;
         this.cols = cols;
         this.data = new double[Math.multiplyExact(rows, cols)];
+    }
+
+    /**
+     * The entries, for writing. Counts a modification, so that a copy made of the old entries (a packed GEMM
+     * operand, {@link PackedOperand}) is known to be stale. Every operation that writes a matrix calls it first.
+     */
+    double[] modify() {
+        version++;
+        return data;
+    }
+
+    int version() {
+        return version;
     }
 
     @Override

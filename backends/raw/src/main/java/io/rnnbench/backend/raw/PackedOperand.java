@@ -1,0 +1,85 @@
+package io.rnnbench.backend.raw;
+
+import static io.rnnbench.backend.raw.TileKernel.DEPTH;
+import static io.rnnbench.backend.raw.TileKernel.STRIDE;
+import static io.rnnbench.backend.raw.TileKernel.WIDTH;
+
+import io.rnnbench.core.spi.Transpose;
+
+/**
+ * A whole op(B) packed once and kept while B is unchanged, for the products a recurrence repeats with the same
+ * right operand: h_{t−1}·W_h at every step of the forward pass, dZ_t·W_hᵀ at every step of the backward pass.
+ * Without it {@link RawGemm} packs W_h again at every step; at B = 32 rows that copy costs a third as much as
+ * the product itself (DESIGN-NOTES.md §7).
+ *
+ * <p>When to keep: on the second consecutive product with the same B, same {@link RawMatrix#version() version}
+ * and same transpose flag. A one-off product (a hoisted input projection, a weight gradient) is never copied
+ * here, and an operand larger than {@value #MAX_PANELS} panels is not kept at all. Whether the copy is current is
+ * decided by identity and version: every write to a {@link RawMatrix} goes through {@link RawMatrix#modify()},
+ * which counts it.
+ *
+ * <p>The panels are allocated when first needed and only ever grow: the steady state allocates nothing.
+ */
+final class PackedOperand {
+    /** At most this many KC × NC panels are kept (≈ 17 MiB): op(B) up to [2048, 1024] or [512, 4096]. */
+    static final int MAX_PANELS = 32;
+
+    /** What {@link #panels} hold: this matrix at this version, transposed or not. Null: nothing. */
+    private RawMatrix held;
+    private int heldVersion;
+    private Transpose heldOp;
+    /** The right operand of the previous product, to see a repeat. */
+    private RawMatrix previous;
+    private int previousVersion;
+    private Transpose previousOp;
+    /** panels[jcBlock · kBlocks + pcBlock]: the packed block op(B)[pc:pc+KC, jc:jc+NC]. */
+    private double[][][] panels = new double[0][][];
+
+    /**
+     * The packed panels of op(B) if this product repeats the previous one's right operand (packing them on the
+     * first repeat), else null: the caller packs each panel as it goes.
+     *
+     * @param k rows of op(B)
+     * @param n columns of op(B)
+     */
+    double[][][] lookup(RawMatrix b, Transpose opB, int k, int n) {
+        boolean repeat = b == previous && b.version() == previousVersion && opB == previousOp;
+        previous = b;
+        previousVersion = b.version();
+        previousOp = opB;
+        if (b == held && b.version() == heldVersion && opB == heldOp) {
+            return panels;
+        }
+        int count = panelCount(k, n);
+        if (!repeat || count > MAX_PANELS) {
+            return null;
+        }
+        pack(b, opB, k, n, count);
+        return panels;
+    }
+
+    /** Panels of a [k, n] op(B): ⌈n / NC⌉ × ⌈k / KC⌉. */
+    static int panelCount(int k, int n) {
+        return ((n + WIDTH - 1) / WIDTH) * ((k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK);
+    }
+
+    private void pack(RawMatrix b, Transpose opB, int k, int n, int count) {
+        if (panels.length < count) {
+            double[][][] grown = java.util.Arrays.copyOf(panels, count);
+            for (int i = panels.length; i < count; i++) {
+                grown[i] = new double[RawGemm.DEPTH_BLOCK / DEPTH][DEPTH * STRIDE];
+            }
+            panels = grown;
+        }
+        int index = 0;
+        for (int jc = 0; jc < n; jc += WIDTH) {
+            for (int pc = 0; pc < k; pc += RawGemm.DEPTH_BLOCK) {
+                Packing.packB(b.data, b.cols, opB == Transpose.T, pc, Math.min(RawGemm.DEPTH_BLOCK, k - pc),
+                        jc, Math.min(WIDTH, n - jc), panels[index++]);
+            }
+        }
+        held = b;
+        heldVersion = b.version();
+        heldOp = opB;
+    }
+}
