@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * c_rv = acc[r, j+vL : j+(v+1)L]                     loaded once
  * for p in [0, kc)
  *   b0 .. b3 = panel(p, j : j+4L)                  four vector loads
- *   for r in 0..3: a = broadcast α·A(r, p)         one broadcast load each
+ *   for r in 0..3: a = broadcast A(r, p)           one broadcast load each
  *                  c_rv += a·b_v for v in 0..3     sixteen FMAs
  * acc[r, j+vL : j+(v+1)L] = c_rv                     stored once
  * </pre>
@@ -24,7 +24,7 @@ import jdk.incubator.vector.VectorSpecies;
  * so nothing is wasted there). The one-row case (leftover rows; matrix–vector products at batch 1) holds
  * C[0, j:j+4L] in four accumulators.
  *
- * <p>Each entry is the same chain of fused multiply-adds as in {@code raw}'s kernel, fma(α·A(r, p), panel(p, j),
+ * <p>Each entry is the same chain of fused multiply-adds as in {@code raw}'s kernel, fma(A(r, p), panel(p, j),
  * running sum) in increasing p, so {@code raw-simd} computes the same bits as {@code raw} (tested); it is
  * faster only.
  */
@@ -42,33 +42,31 @@ final class SimdTileKernel implements TileKernel {
     }
 
     @Override
-    public void accumulate(int rows, double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
-                           double[] acc, int nc) {
+    public void accumulate(int rows, double[] strip, double[][] panel, int kc, double[] acc, int nc) {
         // Whole blocks of 4L columns up to nc rounded up: the columns past nc are the tile's and panel's padding
         // (never copied back into C), so there is no column tail to handle, and no rarely called tail method
         // that would run interpreted, boxing its vectors, long after the main one is compiled.
         int blockEnd = (nc + BLOCK - 1) / BLOCK * BLOCK;
         if (rows == ROWS) {
             for (int j = 0; j < blockEnd; j += BLOCK) {
-                rows4x4(alpha, a, a0, rs, cs, panel, kc, acc, j);
+                rows4x4(strip, panel, kc, acc, j);
             }
         } else {
             for (int j = 0; j < blockEnd; j += BLOCK) {
-                row1x4(alpha, a, a0, cs, panel, kc, acc, j);
+                row1x4(strip, panel, kc, acc, j);
             }
         }
     }
 
     /**
-     * acc[0:4, j:j+4L] += α·A(0:4, 0:kc)·panel(0:kc, j:j+4L). The p loop is written out for the two rows of a
-     * panel group (and once more for an odd last row): one group load and no index arithmetic per row of the
-     * panel took a 4 × 3 tile from 24 to 31 GFLOP/s at 256³ (DESIGN-NOTES.md §7). The tile is loaded into
-     * registers once and stored once; nothing here may be moved into a helper method taking vectors, as an
-     * out-of-line call boxes them (C2 stops inlining at its node limit: with the α-scaling of the tile done by
-     * a helper at the end, the last calls were left out of line and each call allocated 2 KB).
+     * acc[0:4, j:j+4L] += A(0:4, 0:kc)·panel(0:kc, j:j+4L). The p loop is written out for two rows of the panel
+     * at a time (and once more for an odd last row): fewer loop overheads per FMA took a 4 × 3 tile from 24 to 31
+     * GFLOP/s at 256³ (DESIGN-NOTES.md §7). The tile is loaded into registers once and stored once; nothing here
+     * may be moved into a helper method taking vectors, as an out-of-line call boxes them (C2 stops inlining at
+     * its node limit: with the α-scaling of the tile done by a helper at the end, the last calls were left out of
+     * line and each call allocated 2 KB).
      */
-    private static void rows4x4(double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
-                                double[] acc, int j) {
+    private static void rows4x4(double[] strip, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, acc, j);
         DoubleVector c01 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
         DoubleVector c02 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
@@ -86,83 +84,85 @@ final class SimdTileKernel implements TileKernel {
         DoubleVector c32 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 2 * LANES);
         DoubleVector c33 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 3 * LANES);
         int p = 0;
-        for (; p + DEPTH <= kc; p += DEPTH) {
+        for (; p + 2 <= kc; p += 2) {
+            int x = p * ROWS;
             double[] group = panel[p / DEPTH];
-            int x = a0 + p * cs;
-            // panel row p (group row 0) with A(:, p) ...
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
-            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES);
-            DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[x]);
+            int y = j;
+            // panel row p with A(:, p) ...
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, y);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, y + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, y + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, y + 3 * LANES);
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[x]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
             c02 = b2.fma(ar, c02);
             c03 = b3.fma(ar, c03);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + 1]);
             c10 = b0.fma(ar, c10);
             c11 = b1.fma(ar, c11);
             c12 = b2.fma(ar, c12);
             c13 = b3.fma(ar, c13);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + 2]);
             c20 = b0.fma(ar, c20);
             c21 = b1.fma(ar, c21);
             c22 = b2.fma(ar, c22);
             c23 = b3.fma(ar, c23);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + 3]);
             c30 = b0.fma(ar, c30);
             c31 = b1.fma(ar, c31);
             c32 = b2.fma(ar, c32);
             c33 = b3.fma(ar, c33);
-            // ... and panel row p + 1 (group row 1) with A(:, p + 1)
-            b0 = DoubleVector.fromArray(SPECIES, group, STRIDE + j);
-            b1 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + LANES);
-            b2 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 2 * LANES);
-            b3 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 3 * LANES);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs]);
+            // ... and panel row p + 1 with A(:, p + 1)
+            b0 = DoubleVector.fromArray(SPECIES, group, y + STRIDE);
+            b1 = DoubleVector.fromArray(SPECIES, group, y + STRIDE + LANES);
+            b2 = DoubleVector.fromArray(SPECIES, group, y + STRIDE + 2 * LANES);
+            b3 = DoubleVector.fromArray(SPECIES, group, y + STRIDE + 3 * LANES);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + ROWS]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
             c02 = b2.fma(ar, c02);
             c03 = b3.fma(ar, c03);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + ROWS + 1]);
             c10 = b0.fma(ar, c10);
             c11 = b1.fma(ar, c11);
             c12 = b2.fma(ar, c12);
             c13 = b3.fma(ar, c13);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + 2 * rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + ROWS + 2]);
             c20 = b0.fma(ar, c20);
             c21 = b1.fma(ar, c21);
             c22 = b2.fma(ar, c22);
             c23 = b3.fma(ar, c23);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + cs + 3 * rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + ROWS + 3]);
             c30 = b0.fma(ar, c30);
             c31 = b1.fma(ar, c31);
             c32 = b2.fma(ar, c32);
             c33 = b3.fma(ar, c33);
         }
         if (p < kc) {
+            int x = p * ROWS;
             double[] group = panel[p / DEPTH];
-            int x = a0 + p * cs;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
-            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES);
-            DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[x]);
+            int y = j;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, y);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, y + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, y + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, y + 3 * LANES);
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[x]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
             c02 = b2.fma(ar, c02);
             c03 = b3.fma(ar, c03);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + 1]);
             c10 = b0.fma(ar, c10);
             c11 = b1.fma(ar, c11);
             c12 = b2.fma(ar, c12);
             c13 = b3.fma(ar, c13);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 2 * rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + 2]);
             c20 = b0.fma(ar, c20);
             c21 = b1.fma(ar, c21);
             c22 = b2.fma(ar, c22);
             c23 = b3.fma(ar, c23);
-            ar = DoubleVector.broadcast(SPECIES, alpha * a[x + 3 * rs]);
+            ar = DoubleVector.broadcast(SPECIES, strip[x + 3]);
             c30 = b0.fma(ar, c30);
             c31 = b1.fma(ar, c31);
             c32 = b2.fma(ar, c32);
@@ -186,20 +186,20 @@ final class SimdTileKernel implements TileKernel {
         c33.intoArray(acc, 3 * STRIDE + j + 3 * LANES);
     }
 
-    /** acc[0, j:j+4L] += α·A(0, 0:kc)·panel(0:kc, j:j+4L): one row, four vectors. */
-    private static void row1x4(double alpha, double[] a, int a0, int cs, double[][] panel, int kc, double[] acc, int j) {
+    /** acc[0, j:j+4L] += A(0, 0:kc)·panel(0:kc, j:j+4L): one row, four vectors. */
+    private static void row1x4(double[] strip, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
         DoubleVector c1 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
         DoubleVector c2 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
         DoubleVector c3 = DoubleVector.fromArray(SPECIES, acc, j + 3 * LANES);
         for (int p = 0; p < kc; p++) {
             double[] group = panel[p / DEPTH];
-            int b = (p % DEPTH) * STRIDE + j;
-            DoubleVector ar = DoubleVector.broadcast(SPECIES, alpha * a[a0 + p * cs]);
-            c0 = DoubleVector.fromArray(SPECIES, group, b).fma(ar, c0);
-            c1 = DoubleVector.fromArray(SPECIES, group, b + LANES).fma(ar, c1);
-            c2 = DoubleVector.fromArray(SPECIES, group, b + 2 * LANES).fma(ar, c2);
-            c3 = DoubleVector.fromArray(SPECIES, group, b + 3 * LANES).fma(ar, c3);
+            int y = (p % DEPTH) * STRIDE + j;
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[p]);
+            c0 = DoubleVector.fromArray(SPECIES, group, y).fma(ar, c0);
+            c1 = DoubleVector.fromArray(SPECIES, group, y + LANES).fma(ar, c1);
+            c2 = DoubleVector.fromArray(SPECIES, group, y + 2 * LANES).fma(ar, c2);
+            c3 = DoubleVector.fromArray(SPECIES, group, y + 3 * LANES).fma(ar, c3);
         }
         c0.intoArray(acc, j);
         c1.intoArray(acc, j + LANES);

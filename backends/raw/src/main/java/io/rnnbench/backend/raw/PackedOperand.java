@@ -1,6 +1,5 @@
 package io.rnnbench.backend.raw;
 
-import static io.rnnbench.backend.raw.TileKernel.DEPTH;
 import static io.rnnbench.backend.raw.TileKernel.STRIDE;
 import static io.rnnbench.backend.raw.TileKernel.WIDTH;
 
@@ -67,7 +66,7 @@ final class PackedOperand {
         if (panels.length < count) {
             double[][][] grown = java.util.Arrays.copyOf(panels, count);
             for (int i = panels.length; i < count; i++) {
-                grown[i] = new double[RawGemm.DEPTH_BLOCK / DEPTH][DEPTH * STRIDE];
+                grown[i] = new double[RawGemm.DEPTH_BLOCK / TileKernel.DEPTH][TileKernel.DEPTH * STRIDE];
             }
             panels = grown;
         }

@@ -4,10 +4,12 @@ import static io.rnnbench.backend.raw.TileKernel.DEPTH;
 import static io.rnnbench.backend.raw.TileKernel.STRIDE;
 
 /**
- * Copies a block of op(B) into the packed panel the {@link TileKernel} reads: rows pc .. pc+kc of op(B),
- * columns jc .. jc+nc, as ⌈kc / {@value TileKernel#DEPTH}⌉ group arrays of {@value TileKernel#DEPTH} rows each
- * at row stride {@value TileKernel#STRIDE}. Packing makes every transpose case look the same to the kernel
- * (unit-stride rows of op(B)), and keeps the block contiguous in L2 whatever B's leading dimension.
+ * Copies blocks of the operands into the layouts a {@link TileKernel} reads. A block of op(B) (rows pc .. pc+kc,
+ * columns jc .. jc+nc) becomes a panel of ⌈kc / {@value TileKernel#DEPTH}⌉ group arrays of
+ * {@value TileKernel#DEPTH} rows each at row stride {@value TileKernel#STRIDE}; a strip of rows of op(A) becomes
+ * its columns one after the other, scaled by α. Packing makes every transpose case look the same to the kernel
+ * (unit-stride rows of op(B), consecutive entries of op(A)), and keeps each block contiguous in cache whatever
+ * the matrices' leading dimensions.
  */
 final class Packing {
     private Packing() {
@@ -61,6 +63,21 @@ final class Packing {
             int row = jc * ldb + pc + p;
             for (int j = 0; j < nc; j++, row += ldb) {
                 g[offset + j] = b[row];
+            }
+        }
+    }
+
+    /**
+     * strip[p·rows + r] = α·op(A)[i + r, pc + p] for r &lt; rows, p &lt; kc, with op(A)[i, p] = a[i·rs + p·cs]:
+     * the products α·A(r, p) the kernel multiplies by, next to each other in the order it reads them.
+     *
+     * @param strip at least kc·rows doubles. Modified.
+     */
+    static void packA(double alpha, double[] a, int rs, int cs, int i, int rows, int pc, int kc, double[] strip) {
+        for (int r = 0; r < rows; r++) {
+            int from = (i + r) * rs + pc * cs;
+            for (int p = 0; p < kc; p++) {
+                strip[p * rows + r] = alpha * a[from + p * cs];
             }
         }
     }

@@ -34,55 +34,53 @@ package io.rnnbench.backend.raw;
  */
 final class PlainTileKernel implements TileKernel {
     @Override
-    public void accumulate(int rows, double alpha, double[] a, int a0, int rs, int cs, double[][] panel, int kc,
-                           double[] acc, int nc) {
+    public void accumulate(int rows, double[] strip, double[][] panel, int kc, double[] acc, int nc) {
         int p = 0;
         if (rows == ROWS) {
             for (; p + DEPTH <= kc; p += DEPTH) {
-                int x = a0 + p * cs;
+                int x = p * ROWS;
                 tile4x2(panel[p / DEPTH], acc, nc,
-                        alpha * a[x], alpha * a[x + cs],
-                        alpha * a[x + rs], alpha * a[x + rs + cs],
-                        alpha * a[x + 2 * rs], alpha * a[x + 2 * rs + cs],
-                        alpha * a[x + 3 * rs], alpha * a[x + 3 * rs + cs]);
+                        strip[x], strip[x + ROWS],
+                        strip[x + 1], strip[x + 1 + ROWS],
+                        strip[x + 2], strip[x + 2 + ROWS],
+                        strip[x + 3], strip[x + 3 + ROWS]);
             }
             if (p < kc) {
-                int x = a0 + p * cs;
-                tile4x1(panel[p / DEPTH], acc, nc, alpha * a[x], alpha * a[x + rs], alpha * a[x + 2 * rs], alpha * a[x + 3 * rs]);
+                int x = p * ROWS;
+                tile4x1(panel[p / DEPTH], acc, nc, strip[x], strip[x + 1], strip[x + 2], strip[x + 3]);
             }
         } else {
             for (; p + DEPTH <= kc; p += DEPTH) {
-                int x = a0 + p * cs;
-                tile1x2(panel[p / DEPTH], acc, nc, alpha * a[x], alpha * a[x + cs]);
+                tile1x2(panel[p / DEPTH], acc, nc, strip[p], strip[p + 1]);
             }
             if (p < kc) {
-                tile1x1(panel[p / DEPTH], acc, nc, alpha * a[a0 + p * cs]);
+                tile1x1(panel[p / DEPTH], acc, nc, strip[p]);
             }
         }
     }
 
-    /** acc[r, j] += a_r0·b[0, j] + a_r1·b[1, j] for r < 4, j < n; b is one panel group [2, S], acc [4, S]. */
+    /** acc[r, j] += a_r0·b[0, j] + a_r1·b[1, j] for r < 4, j < n; b is two panel rows from b0, acc [4, S]. */
     private static void tile4x2(double[] b, double[] acc, int n,
                         double a00, double a01, double a10, double a11,
                         double a20, double a21, double a30, double a31) {
         for (int j = 0; j < n; j++) {
-            double b0 = b[j];
-            double b1 = b[j + STRIDE];
-            acc[j] = Math.fma(a01, b1, Math.fma(a00, b0, acc[j]));
-            acc[j + STRIDE] = Math.fma(a11, b1, Math.fma(a10, b0, acc[j + STRIDE]));
-            acc[j + 2 * STRIDE] = Math.fma(a21, b1, Math.fma(a20, b0, acc[j + 2 * STRIDE]));
-            acc[j + 3 * STRIDE] = Math.fma(a31, b1, Math.fma(a30, b0, acc[j + 3 * STRIDE]));
+            double b0j = b[j];
+            double b1j = b[j + STRIDE];
+            acc[j] = Math.fma(a01, b1j, Math.fma(a00, b0j, acc[j]));
+            acc[j + STRIDE] = Math.fma(a11, b1j, Math.fma(a10, b0j, acc[j + STRIDE]));
+            acc[j + 2 * STRIDE] = Math.fma(a21, b1j, Math.fma(a20, b0j, acc[j + 2 * STRIDE]));
+            acc[j + 3 * STRIDE] = Math.fma(a31, b1j, Math.fma(a30, b0j, acc[j + 3 * STRIDE]));
         }
     }
 
     /** The last k of an odd depth: acc[r, j] += a_r·b[0, j] for r < 4. */
     private static void tile4x1(double[] b, double[] acc, int n, double a0, double a1, double a2, double a3) {
         for (int j = 0; j < n; j++) {
-            double b0 = b[j];
-            acc[j] = Math.fma(a0, b0, acc[j]);
-            acc[j + STRIDE] = Math.fma(a1, b0, acc[j + STRIDE]);
-            acc[j + 2 * STRIDE] = Math.fma(a2, b0, acc[j + 2 * STRIDE]);
-            acc[j + 3 * STRIDE] = Math.fma(a3, b0, acc[j + 3 * STRIDE]);
+            double b0j = b[j];
+            acc[j] = Math.fma(a0, b0j, acc[j]);
+            acc[j + STRIDE] = Math.fma(a1, b0j, acc[j + STRIDE]);
+            acc[j + 2 * STRIDE] = Math.fma(a2, b0j, acc[j + 2 * STRIDE]);
+            acc[j + 3 * STRIDE] = Math.fma(a3, b0j, acc[j + 3 * STRIDE]);
         }
     }
 

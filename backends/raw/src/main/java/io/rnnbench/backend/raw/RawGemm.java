@@ -1,6 +1,5 @@
 package io.rnnbench.backend.raw;
 
-import static io.rnnbench.backend.raw.TileKernel.DEPTH;
 import static io.rnnbench.backend.raw.TileKernel.ROWS;
 import static io.rnnbench.backend.raw.TileKernel.STRIDE;
 import static io.rnnbench.backend.raw.TileKernel.WIDTH;
@@ -10,36 +9,40 @@ import io.rnnbench.core.spi.Transpose;
 /**
  * C = α·op(A)·op(B) + β·C on row-major arrays: a cache-blocked GEMM driver around a {@link TileKernel}.
  *
- * <p>Loop nest (GotoBLAS order, simplified because op(A) is read as scalars and needs no packing):
+ * <p>Loop nest (GotoBLAS order):
  * <pre>
  * for jc in [0, n) step NC = {@value TileKernel#WIDTH}            one packed panel is NC columns wide
  *   for pc in [0, k) step KC = {@value #DEPTH_BLOCK}                and KC rows deep
- *     pack op(B)[pc:pc+KC, jc:jc+NC] → panel              {@link Packing}: all four transpose cases look alike
+ *     pack op(B)[pc:pc+KC, jc:jc+NC] → panel              {@link Packing#packB}: all four transpose cases look alike
  *                                                         (or take it from {@link PackedOperand}: a repeated B)
- *     for i in [0, m) step 4                              the 4 × NC tile of C is copied into acc …
- *       acc[0:4, :] += α·op(A)[i:i+4, pc:pc+KC] · panel  {@link TileKernel#accumulate}
- *                                                         … and back into C
+ *     for i in [0, m) step 4
+ *       pack α·op(A)[i:i+4, pc:pc+KC] → strip              {@link Packing#packA}
+ *       copy C[i:i+4, jc:jc+NC] → acc
+ *       acc += strip · panel                              {@link TileKernel#accumulate}
+ *       copy acc → C[i:i+4, jc:jc+NC]
  * </pre>
- * Block sizes and why: the tile acc (4 × NC doubles = 8 KiB) and the two panel rows being read (4 KiB) stay
- * in L1 (48 KiB here); the panel (KC × NC doubles = 512 KiB) stays in L2 (2 MiB per core) while it is reused
- * by every row block of C; NC = 256 is long enough for the vectorized j loop to amortise its pre- and
- * post-loops (C2 unrolls to 4–8 vectors of 8 doubles) and KC = 256 makes the copy of the tile into and out of
- * acc (2 loads + 2 stores per entry per KC) cost under 1% of the FMAs. The same blocking serves both kernels
- * ({@link PlainTileKernel}, and the Vector API one of the {@code raw-simd} module): DESIGN-NOTES.md §9.
+ * Block sizes and why: the tile acc (4 × NC doubles = 8 KiB), the strip (4 × KC = 8 KiB) and the panel rows being
+ * read stay in L1 (48 KiB here); the panel (KC × NC doubles = 528 KiB) stays in L2 (2 MiB per core) while it is
+ * reused by every row block of C; KC = 256 makes the copies of the tile into and out of acc (2 loads + 2 stores
+ * per entry per KC) and the packing of the strip (once per NC columns) cost under 1% of the FMAs. The same
+ * blocking serves both kernels ({@link PlainTileKernel}, and the Vector API one of the {@code raw-simd} module):
+ * DESIGN-NOTES.md §7.
  *
- * <p>An instance owns its buffers: the panel, KC × (NC + 8) doubles ≈ 528 KiB, and the tile, 8 KiB, fixed-size and
+ * <p>An instance owns its buffers: the panel (KC × S doubles ≈ 528 KiB), the strip and the tile, fixed-size and
  * allocated with it whatever the shapes, and the {@link PackedOperand}'s panels, which grow to the largest
- * repeated operand and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one instance per thread (each {@link RawBackend} has its own).
- * Shapes are checked by the caller.
+ * repeated operand and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one
+ * instance per thread (each {@link RawBackend} has its own). Shapes are checked by the caller.
  */
 final class RawGemm {
-    /** KC: rows of op(B) per packed panel (a multiple of {@link TileKernel#DEPTH}). */
+    /** KC: rows of op(B) per packed panel. */
     static final int DEPTH_BLOCK = 256;
 
-    /** The packed panel of op(B): ⌈KC / DEPTH⌉ groups of DEPTH rows at stride S. */
-    private final double[][] panel = new double[DEPTH_BLOCK / DEPTH][DEPTH * STRIDE];
+    /** The packed panel of op(B): KC rows at stride S. */
+    private final double[][] panel = new double[DEPTH_BLOCK / TileKernel.DEPTH][TileKernel.DEPTH * STRIDE];
     /** A right operand the caller multiplies by again and again, packed once. */
     private final PackedOperand packedOperand = new PackedOperand();
+    /** The packed strip of α·op(A): KC columns of ROWS entries. */
+    private final double[] strip = new double[DEPTH_BLOCK * ROWS];
     /** The C tile being accumulated: ROWS rows at stride S. */
     private final double[] acc = new double[ROWS * STRIDE];
     private final TileKernel kernel;
@@ -52,7 +55,9 @@ final class RawGemm {
     void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
         double[] cData = c.modify();
         scaleC(beta, cData);
-        multiplyAdd(alpha, a, opA, b, opB, cData, c.rows, c.cols);
+        if (alpha != 0.0) { // as in BLAS: with α = 0, op(A)·op(B) is not computed, so NaN or ∞ in B do not reach C
+            multiplyAdd(alpha, a, opA, b, opB, cData, c.rows, c.cols);
+        }
     }
 
     /** C += α·op(A)·op(B). */
@@ -79,26 +84,22 @@ final class RawGemm {
                 } else {
                     Packing.packB(b.data, b.cols, opB == Transpose.T, pc, kc, jc, nc, panel);
                 }
-                int i = 0;
-                for (; i + ROWS <= m; i += ROWS) {
-                    tile(block, ROWS, alpha, a.data, i * aRowStride + pc * aColStride, aRowStride, aColStride, kc, nc, c, i * n + jc, n);
-                }
-                for (; i < m; i++) {
-                    tile(block, 1, alpha, a.data, i * aRowStride + pc * aColStride, aRowStride, aColStride, kc, nc, c, i * n + jc, n);
+                for (int i = 0; i < m; ) {
+                    int rows = m - i >= ROWS ? ROWS : 1;
+                    Packing.packA(alpha, a.data, aRowStride, aColStride, i, rows, pc, kc, strip);
+                    tile(rows, block, kc, nc, c, i * n + jc, n);
+                    i += rows;
                 }
             }
         }
     }
 
-    /**
-     * C[i:i+rows, jc:jc+nc] += α·op(A)[i:i+rows, pc:pc+kc]·block (a packed panel) through the tile: {@code a0} indexes
-     * op(A)[i, pc], {@code c0} C[i, jc].
-     */
-    private void tile(double[][] block, int rows, double alpha, double[] a, int a0, int rs, int cs, int kc, int nc, double[] c, int c0, int ldc) {
+    /** C[i:i+rows, jc:jc+nc] += strip·block through the tile: {@code c0} indexes C[i, jc]. */
+    private void tile(int rows, double[][] block, int kc, int nc, double[] c, int c0, int ldc) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(c, c0 + r * ldc, acc, r * STRIDE, nc);
         }
-        kernel.accumulate(rows, alpha, a, a0, rs, cs, block, kc, acc, nc);
+        kernel.accumulate(rows, strip, block, kc, acc, nc);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(acc, r * STRIDE, c, c0 + r * ldc, nc);
         }
