@@ -42,18 +42,18 @@ final class SimdTileKernel implements TileKernel {
     }
 
     @Override
-    public void accumulate(int rows, double[] strip, double[][] panel, int kc, double[] acc, int nc) {
+    public void accumulate(int rows, double[] strip, int s0, double[][] panel, int kc, double[] acc, int nc) {
         // Whole blocks of 4L columns up to nc rounded up: the columns past nc are the tile's and panel's padding
         // (never copied back into C), so there is no column tail to handle, and no rarely called tail method
         // that would run interpreted, boxing its vectors, long after the main one is compiled.
         int blockEnd = (nc + BLOCK - 1) / BLOCK * BLOCK;
         if (rows == ROWS) {
             for (int j = 0; j < blockEnd; j += BLOCK) {
-                rows4x4(strip, panel, kc, acc, j);
+                rows4x4(strip, s0, panel, kc, acc, j);
             }
         } else {
             for (int j = 0; j < blockEnd; j += BLOCK) {
-                row1x4(strip, panel, kc, acc, j);
+                row1x4(strip, s0, panel, kc, acc, j);
             }
         }
     }
@@ -66,7 +66,7 @@ final class SimdTileKernel implements TileKernel {
      * its node limit: with the α-scaling of the tile done by a helper at the end, the last calls were left out of
      * line and each call allocated 2 KB).
      */
-    private static void rows4x4(double[] strip, double[][] panel, int kc, double[] acc, int j) {
+    private static void rows4x4(double[] strip, int s0, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, acc, j);
         DoubleVector c01 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
         DoubleVector c02 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
@@ -85,7 +85,7 @@ final class SimdTileKernel implements TileKernel {
         DoubleVector c33 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 3 * LANES);
         int p = 0;
         for (; p + 2 <= kc; p += 2) {
-            int x = p * ROWS;
+            int x = s0 + p * ROWS;
             double[] group = panel[p / DEPTH];
             int y = j;
             // panel row p with A(:, p) ...
@@ -140,7 +140,7 @@ final class SimdTileKernel implements TileKernel {
             c33 = b3.fma(ar, c33);
         }
         if (p < kc) {
-            int x = p * ROWS;
+            int x = s0 + p * ROWS;
             double[] group = panel[p / DEPTH];
             int y = j;
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, y);
@@ -187,7 +187,7 @@ final class SimdTileKernel implements TileKernel {
     }
 
     /** acc[0, j:j+4L] += A(0, 0:kc)·panel(0:kc, j:j+4L): one row, four vectors. */
-    private static void row1x4(double[] strip, double[][] panel, int kc, double[] acc, int j) {
+    private static void row1x4(double[] strip, int s0, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
         DoubleVector c1 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
         DoubleVector c2 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
@@ -195,7 +195,7 @@ final class SimdTileKernel implements TileKernel {
         for (int p = 0; p < kc; p++) {
             double[] group = panel[p / DEPTH];
             int y = (p % DEPTH) * STRIDE + j;
-            DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[p]);
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[s0 + p]);
             c0 = DoubleVector.fromArray(SPECIES, group, y).fma(ar, c0);
             c1 = DoubleVector.fromArray(SPECIES, group, y + LANES).fma(ar, c1);
             c2 = DoubleVector.fromArray(SPECIES, group, y + 2 * LANES).fma(ar, c2);

@@ -68,16 +68,18 @@ final class Packing {
     }
 
     /**
-     * strip[p·rows + r] = α·op(A)[i + r, pc + p] for r &lt; rows, p &lt; kc, with op(A)[i, p] = a[i·rs + p·cs]:
-     * the products α·A(r, p) the kernel multiplies by, next to each other in the order it reads them.
+     * strip[s0 + p·rows + r] = α·op(A)[i + r, pc + p] for r &lt; rows, p &lt; kc, with op(A)[i, p] = a[i·rs + p·cs]:
+     * the products α·A(r, p) the kernel multiplies by, next to each other in the order it reads them. Rows inner,
+     * so that a transposed A (rs = 1) is read a few consecutive entries at a time.
      *
-     * @param strip at least kc·rows doubles. Modified.
+     * @param strip at least s0 + kc·rows doubles. Modified.
      */
-    static void packA(double alpha, double[] a, int rs, int cs, int i, int rows, int pc, int kc, double[] strip) {
-        for (int r = 0; r < rows; r++) {
-            int from = (i + r) * rs + pc * cs;
-            for (int p = 0; p < kc; p++) {
-                strip[p * rows + r] = alpha * a[from + p * cs];
+    static void packA(double alpha, double[] a, int rs, int cs, int i, int rows, int pc, int kc, double[] strip, int s0) {
+        int out = s0;
+        for (int p = 0; p < kc; p++) {
+            int from = i * rs + (pc + p) * cs;
+            for (int r = 0; r < rows; r++) {
+                strip[out++] = alpha * a[from + r * rs];
             }
         }
     }

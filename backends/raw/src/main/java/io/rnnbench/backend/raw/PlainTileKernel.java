@@ -34,11 +34,11 @@ package io.rnnbench.backend.raw;
  */
 final class PlainTileKernel implements TileKernel {
     @Override
-    public void accumulate(int rows, double[] strip, double[][] panel, int kc, double[] acc, int nc) {
+    public void accumulate(int rows, double[] strip, int s0, double[][] panel, int kc, double[] acc, int nc) {
         int p = 0;
         if (rows == ROWS) {
             for (; p + DEPTH <= kc; p += DEPTH) {
-                int x = p * ROWS;
+                int x = s0 + p * ROWS;
                 tile4x2(panel[p / DEPTH], acc, nc,
                         strip[x], strip[x + ROWS],
                         strip[x + 1], strip[x + 1 + ROWS],
@@ -46,15 +46,15 @@ final class PlainTileKernel implements TileKernel {
                         strip[x + 3], strip[x + 3 + ROWS]);
             }
             if (p < kc) {
-                int x = p * ROWS;
+                int x = s0 + p * ROWS;
                 tile4x1(panel[p / DEPTH], acc, nc, strip[x], strip[x + 1], strip[x + 2], strip[x + 3]);
             }
         } else {
             for (; p + DEPTH <= kc; p += DEPTH) {
-                tile1x2(panel[p / DEPTH], acc, nc, strip[p], strip[p + 1]);
+                tile1x2(panel[p / DEPTH], acc, nc, strip[s0 + p], strip[s0 + p + 1]);
             }
             if (p < kc) {
-                tile1x1(panel[p / DEPTH], acc, nc, strip[p]);
+                tile1x1(panel[p / DEPTH], acc, nc, strip[s0 + p]);
             }
         }
     }

@@ -11,26 +11,28 @@ import io.rnnbench.core.spi.Transpose;
  *
  * <p>Loop nest (GotoBLAS order):
  * <pre>
- * for jc in [0, n) step NC = {@value TileKernel#WIDTH}            one packed panel is NC columns wide
- *   for pc in [0, k) step KC = {@value #DEPTH_BLOCK}                and KC rows deep
+ * for pc in [0, k) step KC = {@value #DEPTH_BLOCK}
+ *   pack α·op(A)[:, pc:pc+KC] → strips, 4 rows each       {@link Packing#packA}, once for all column blocks
+ *   for jc in [0, n) step NC = {@value TileKernel#WIDTH}
  *     pack op(B)[pc:pc+KC, jc:jc+NC] → panel              {@link Packing#packB}: all four transpose cases look alike
  *                                                         (or take it from {@link PackedOperand}: a repeated B)
  *     for i in [0, m) step 4
- *       pack α·op(A)[i:i+4, pc:pc+KC] → strip              {@link Packing#packA}
  *       copy C[i:i+4, jc:jc+NC] → acc
- *       acc += strip · panel                              {@link TileKernel#accumulate}
+ *       acc += strip_i · panel                            {@link TileKernel#accumulate}
  *       copy acc → C[i:i+4, jc:jc+NC]
  * </pre>
  * Block sizes and why: the tile acc (4 × NC doubles = 8 KiB), the strip (4 × KC = 8 KiB) and the panel rows being
  * read stay in L1 (48 KiB here); the panel (KC × NC doubles = 528 KiB) stays in L2 (2 MiB per core) while it is
  * reused by every row block of C; KC = 256 makes the copies of the tile into and out of acc (2 loads + 2 stores
- * per entry per KC) and the packing of the strip (once per NC columns) cost under 1% of the FMAs. The same
+ * per entry per KC) cost under 1% of the FMAs. A is packed once per KC, not once per panel: with A read in
+ * transposed (the weight gradients, a stride of m doubles per step of p), packing it for every panel was 8% of an
+ * LSTM training step. The same
  * blocking serves both kernels ({@link PlainTileKernel}, and the Vector API one of the {@code raw-simd} module):
  * DESIGN-NOTES.md §7.
  *
- * <p>An instance owns its buffers: the panel (KC × S doubles ≈ 528 KiB), the strip and the tile, fixed-size and
- * allocated with it whatever the shapes, and the {@link PackedOperand}'s panels, which grow to the largest
- * repeated operand and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one
+ * <p>An instance owns its buffers: the panel (KC × S doubles ≈ 528 KiB) and the tile, fixed-size and allocated
+ * with it whatever the shapes, and the strips of A (m × KC doubles) and the {@link PackedOperand}'s panels, which
+ * grow to the largest A and the largest repeated B and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one
  * instance per thread (each {@link RawBackend} has its own). Shapes are checked by the caller.
  */
 final class RawGemm {
@@ -41,8 +43,8 @@ final class RawGemm {
     private final double[][] panel = new double[DEPTH_BLOCK / TileKernel.DEPTH][TileKernel.DEPTH * STRIDE];
     /** A right operand the caller multiplies by again and again, packed once. */
     private final PackedOperand packedOperand = new PackedOperand();
-    /** The packed strip of α·op(A): KC columns of ROWS entries. */
-    private final double[] strip = new double[DEPTH_BLOCK * ROWS];
+    /** α·op(A)[:, pc:pc+kc] packed: the strip of rows i .. i+rows at strips[i·kc], column by column. */
+    private double[] strips = new double[0];
     /** The C tile being accumulated: ROWS rows at stride S. */
     private final double[] acc = new double[ROWS * STRIDE];
     private final TileKernel kernel;
@@ -73,33 +75,40 @@ final class RawGemm {
             return;
         }
         double[][][] packed = packedOperand.lookup(b, opB, k, n); // null: pack each panel here
-        int panelIndex = 0;
-        for (int jc = 0; jc < n; jc += WIDTH) {
-            int nc = Math.min(WIDTH, n - jc);
-            for (int pc = 0; pc < k; pc += DEPTH_BLOCK) {
-                int kc = Math.min(DEPTH_BLOCK, k - pc);
+        if (strips.length < m * Math.min(k, DEPTH_BLOCK)) {
+            strips = new double[m * Math.min(k, DEPTH_BLOCK)];
+        }
+        int depthBlocks = (k + DEPTH_BLOCK - 1) / DEPTH_BLOCK;
+        for (int pc = 0; pc < k; pc += DEPTH_BLOCK) {
+            int kc = Math.min(DEPTH_BLOCK, k - pc);
+            for (int i = 0; i < m; ) {
+                int rows = m - i >= ROWS ? ROWS : 1;
+                Packing.packA(alpha, a.data, aRowStride, aColStride, i, rows, pc, kc, strips, i * kc);
+                i += rows;
+            }
+            for (int jc = 0; jc < n; jc += WIDTH) {
+                int nc = Math.min(WIDTH, n - jc);
                 double[][] block = panel;
                 if (packed != null) {
-                    block = packed[panelIndex++];
+                    block = packed[jc / WIDTH * depthBlocks + pc / DEPTH_BLOCK];
                 } else {
                     Packing.packB(b.data, b.cols, opB == Transpose.T, pc, kc, jc, nc, panel);
                 }
                 for (int i = 0; i < m; ) {
                     int rows = m - i >= ROWS ? ROWS : 1;
-                    Packing.packA(alpha, a.data, aRowStride, aColStride, i, rows, pc, kc, strip);
-                    tile(rows, block, kc, nc, c, i * n + jc, n);
+                    tile(rows, i * kc, block, kc, nc, c, i * n + jc, n);
                     i += rows;
                 }
             }
         }
     }
 
-    /** C[i:i+rows, jc:jc+nc] += strip·block through the tile: {@code c0} indexes C[i, jc]. */
-    private void tile(int rows, double[][] block, int kc, int nc, double[] c, int c0, int ldc) {
+    /** C[i:i+rows, jc:jc+nc] += strip_i·block through the tile: {@code s0} indexes strip_i, {@code c0} C[i, jc]. */
+    private void tile(int rows, int s0, double[][] block, int kc, int nc, double[] c, int c0, int ldc) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(c, c0 + r * ldc, acc, r * STRIDE, nc);
         }
-        kernel.accumulate(rows, strip, block, kc, acc, nc);
+        kernel.accumulate(rows, strips, s0, block, kc, acc, nc);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(acc, r * STRIDE, c, c0 + r * ldc, nc);
         }

@@ -4,7 +4,7 @@ package io.rnnbench.backend.raw;
  * The innermost loop of {@link RawGemm}, the one part of the raw backend a variant may replace: one tile of C
  * accumulates the product of a packed strip of op(A) and a packed panel of op(B).
  * <pre>
- * acc[r·S + j] += Σ<sub>p &lt; kc</sub> strip[p·rows + r] · panel[p / 2][(p % 2)·S + j]     for r &lt; rows, j &lt; nc
+ * acc[r·S + j] += Σ<sub>p &lt; kc</sub> strip[s0 + p·rows + r] · panel[p / 2][(p % 2)·S + j]   for r &lt; rows, j &lt; nc
  *   strip  α·op(A)[i:i+rows, pc:pc+kc], column by column         packed by {@link Packing#packA}
  *   panel  op(B)[pc:pc+kc, jc:jc+nc], two rows per group array   packed by {@link Packing#packB}
  * </pre>
@@ -30,14 +30,15 @@ public interface TileKernel {
     int STRIDE = WIDTH + 8;
 
     /**
-     * acc[r·S + j] += Σ<sub>p &lt; kc</sub> strip[p·rows + r]·panel[p / 2][(p % 2)·S + j] for r &lt; rows, j &lt; nc.
+     * acc[r·S + j] += Σ<sub>p &lt; kc</sub> strip[s0 + p·rows + r]·panel[p / 2][(p % 2)·S + j] for r &lt; rows,
+     * j &lt; nc.
      *
      * @param rows  1 or {@link #ROWS}
-     * @param strip kc·rows doubles. Not modified.
+     * @param strip at least s0 + kc·rows doubles. Not modified.
      * @param panel ⌈kc / {@value #DEPTH}⌉ group arrays of {@value #DEPTH}·S doubles. Not modified.
      * @param kc    depth, 1 ≤ kc ≤ {@link RawGemm#DEPTH_BLOCK}
      * @param acc   the tile, {@value #ROWS}·S doubles. Modified: rows &lt; {@code rows}, columns &lt; S.
      * @param nc    width, 1 ≤ nc ≤ {@value #WIDTH}
      */
-    void accumulate(int rows, double[] strip, double[][] panel, int kc, double[] acc, int nc);
+    void accumulate(int rows, double[] strip, int s0, double[][] panel, int kc, double[] acc, int nc);
 }
