@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * {@link GemmShape} (square 256³ and 512³, and the LSTM products of the {@code medium} and {@code large} presets).
  * The operands are seeded Gaussian; before timing, the backend's C must agree with the raw backend's
  * ({@link GemmAgreement}). FLOPs: 2·m·n·k ({@code FlopCount.of(GemmShape)}). Unit: µs per product (lower is
- * better); the report converts to GFLOP/s.
+ * better); the report converts to GFLOP/s. Every operation repeats the same product, as the recurrence does with
+ * W_h; {@code raw} and {@code raw-simd} keep such a right operand packed from the second call on (their
+ * {@code PackedOperand}), so their figure is the recurrence's case.
  *
  * <p>The shape parameter is called {@code gemm}, not {@code shape}: JMH applies {@code -p shape=…} to every
  * benchmark with a parameter of that name, so the RNN grid's shape list would replace this one.

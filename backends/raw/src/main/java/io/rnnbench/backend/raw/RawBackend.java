@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * Our own kernels over row-major {@code double[]} ({@link RawMatrix}). Plain loops written so that the JIT
  * vectorizes the inner ones (unit stride, no branches); nothing here allocates except {@link #zeros},
- * {@link #fromArray} and {@link #toArray}. GEMM is cache-blocked and packed ({@link RawGemm}) around a
+ * {@link #fromArray}, {@link #toArray}, and GEMM's buffers when a product is larger than any before it. Every
+ * write to a matrix goes through {@link RawMatrix#modify()}, so that a packed copy GEMM keeps of a repeated
+ * operand is known to be stale once the matrix changes. GEMM is cache-blocked and packed ({@link RawGemm}) around a
  * {@link TileKernel}; the tile kernel and the {@link Activations} are the parts a variant replaces
  * ({@code raw-simd}). The packing buffers belong to this instance, so an instance is <b>not thread-safe</b>: use
  * one per thread.
