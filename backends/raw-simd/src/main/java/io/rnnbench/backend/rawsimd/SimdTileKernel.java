@@ -84,15 +84,14 @@ final class SimdTileKernel implements TileKernel {
         DoubleVector c32 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 2 * LANES);
         DoubleVector c33 = DoubleVector.fromArray(SPECIES, acc, 3 * STRIDE + j + 3 * LANES);
         int p = 0;
-        for (; p + 2 <= kc; p += 2) {
+        for (; p + DEPTH <= kc; p += DEPTH) {
             int x = s0 + p * ROWS;
             double[] group = panel[p / DEPTH];
-            int y = j;
-            // panel row p with A(:, p) ...
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, y);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, y + LANES);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, y + 2 * LANES);
-            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, y + 3 * LANES);
+            // panel row p (group row 0) with A(:, p) ...
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES);
             DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[x]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
@@ -113,11 +112,11 @@ final class SimdTileKernel implements TileKernel {
             c31 = b1.fma(ar, c31);
             c32 = b2.fma(ar, c32);
             c33 = b3.fma(ar, c33);
-            // ... and panel row p + 1 with A(:, p + 1)
-            b0 = DoubleVector.fromArray(SPECIES, group, y + STRIDE);
-            b1 = DoubleVector.fromArray(SPECIES, group, y + STRIDE + LANES);
-            b2 = DoubleVector.fromArray(SPECIES, group, y + STRIDE + 2 * LANES);
-            b3 = DoubleVector.fromArray(SPECIES, group, y + STRIDE + 3 * LANES);
+            // ... and panel row p + 1 (group row 1) with A(:, p + 1)
+            b0 = DoubleVector.fromArray(SPECIES, group, STRIDE + j);
+            b1 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + LANES);
+            b2 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 2 * LANES);
+            b3 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 3 * LANES);
             ar = DoubleVector.broadcast(SPECIES, strip[x + ROWS]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);
@@ -142,11 +141,10 @@ final class SimdTileKernel implements TileKernel {
         if (p < kc) {
             int x = s0 + p * ROWS;
             double[] group = panel[p / DEPTH];
-            int y = j;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, y);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, y + LANES);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, y + 2 * LANES);
-            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, y + 3 * LANES);
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, group, j);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, group, j + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES);
             DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[x]);
             c00 = b0.fma(ar, c00);
             c01 = b1.fma(ar, c01);

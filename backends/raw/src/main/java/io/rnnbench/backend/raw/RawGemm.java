@@ -26,20 +26,20 @@ import io.rnnbench.core.spi.Transpose;
  * reused by every row block of C; KC = 256 makes the copies of the tile into and out of acc (2 loads + 2 stores
  * per entry per KC) cost under 1% of the FMAs. A is packed once per KC, not once per panel: with A read in
  * transposed (the weight gradients, a stride of m doubles per step of p), packing it for every panel was 8% of an
- * LSTM training step. The same
- * blocking serves both kernels ({@link PlainTileKernel}, and the Vector API one of the {@code raw-simd} module):
- * DESIGN-NOTES.md §7.
+ * LSTM training step. The same blocking serves both kernels ({@link PlainTileKernel}, and the Vector API one of
+ * the {@code raw-simd} module): DESIGN-NOTES.md §7.
  *
  * <p>An instance owns its buffers: the panel (KC × S doubles ≈ 528 KiB) and the tile, fixed-size and allocated
- * with it whatever the shapes, and the strips of A (m × KC doubles) and the {@link PackedOperand}'s panels, which
- * grow to the largest A and the largest repeated B and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one
+ * with it whatever the shapes; the strips of A (m × min(k, KC) doubles, never more than A itself) and the
+ * {@link PackedOperand}'s panels (at most {@value PackedOperand#MAX_PANELS}), which grow to the largest A and the
+ * largest repeated B seen and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one
  * instance per thread (each {@link RawBackend} has its own). Shapes are checked by the caller.
  */
 final class RawGemm {
     /** KC: rows of op(B) per packed panel. */
     static final int DEPTH_BLOCK = 256;
 
-    /** The packed panel of op(B): KC rows at stride S. */
+    /** The packed panel of op(B): ⌈KC / DEPTH⌉ groups of DEPTH rows at stride S. */
     private final double[][] panel = new double[DEPTH_BLOCK / TileKernel.DEPTH][TileKernel.DEPTH * STRIDE];
     /** A right operand the caller multiplies by again and again, packed once. */
     private final PackedOperand packedOperand = new PackedOperand();
