@@ -25,11 +25,11 @@ final class PackedOperand {
 
     /** What {@link #panels} hold: this matrix at this version, transposed or not. Null: nothing. */
     private RawMatrix held;
-    private int heldVersion;
+    private long heldVersion;
     private Transpose heldOp;
     /** The right operand of the previous product, to see a repeat. */
     private RawMatrix previous;
-    private int previousVersion;
+    private long previousVersion;
     private Transpose previousOp;
     /** panels[jcBlock · kBlocks + pcBlock]: the packed block op(B)[pc:pc+KC, jc:jc+NC]. */
     private double[][][] panels = new double[0][][];

@@ -11,8 +11,11 @@ public final class RawMatrix {
     final int cols;
     /** The entries: read directly, written only through {@link #modify()}. */
     final double[] data;
-    /** How many times {@link #modify()} was called: a copy of the entries tagged with it is current while it is unchanged. */
-    private int version;
+    /**
+     * How many times {@link #modify()} was called: a copy of the entries tagged with it is current while it is
+     * unchanged. A long, so that it never wraps round to a value a copy was tagged with.
+     */
+    private long version;
 
     RawMatrix(int rows, int cols) {
         Shapes.requireValidShape("matrix", rows, cols);
@@ -30,7 +33,7 @@ public final class RawMatrix {
         return data;
     }
 
-    int version() {
+    long version() {
         return version;
     }
 
