@@ -31,35 +31,37 @@ final class PackedOperand {
     private RawMatrix previous;
     private long previousVersion;
     private Transpose previousOp;
-    /** panels[jcBlock · kBlocks + pcBlock]: the packed block op(B)[pc:pc+KC, jc:jc+NC]. */
+    /** panels[jcBlock · depthBlocks + pcBlock]: the packed block op(B)[pc:pc+KC, jc:jc+NC]. */
     private double[][][] panels = new double[0][][];
+    /** ⌈k / KC⌉ of the held operand. */
+    private int depthBlocks;
 
     /**
-     * The packed panels of op(B) if this product repeats the previous one's right operand (packing them on the
-     * first repeat), else null: the caller packs each panel as it goes.
+     * Whether {@link #panel} holds this op(B), unchanged: it does from the second consecutive product with it on
+     * (packed then). If not, the caller packs each panel as it goes.
      *
      * @param k rows of op(B)
      * @param n columns of op(B)
      */
-    double[][][] lookup(RawMatrix b, Transpose opB, int k, int n) {
+    boolean holds(RawMatrix b, Transpose opB, int k, int n) {
         boolean repeat = b == previous && b.version() == previousVersion && opB == previousOp;
         previous = b;
         previousVersion = b.version();
         previousOp = opB;
         if (b == held && b.version() == heldVersion && opB == heldOp) {
-            return panels;
+            return true;
         }
-        int count = panelCount(k, n);
+        int count = (n + WIDTH - 1) / WIDTH * ((k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK);
         if (!repeat || count > MAX_PANELS) {
-            return null;
+            return false;
         }
         pack(b, opB, k, n, count);
-        return panels;
+        return true;
     }
 
-    /** Panels of a [k, n] op(B): ⌈n / NC⌉ × ⌈k / KC⌉. */
-    static int panelCount(int k, int n) {
-        return ((n + WIDTH - 1) / WIDTH) * ((k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK);
+    /** The held op(B)[pc:pc+KC, jc:jc+NC], packed; valid after {@link #holds} returned true. */
+    double[][] panel(int jc, int pc) {
+        return panels[jc / WIDTH * depthBlocks + pc / RawGemm.DEPTH_BLOCK];
     }
 
     private void pack(RawMatrix b, Transpose opB, int k, int n, int count) {
@@ -70,11 +72,11 @@ final class PackedOperand {
             }
             panels = grown;
         }
-        int index = 0;
+        depthBlocks = (k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK;
         for (int jc = 0; jc < n; jc += WIDTH) {
             for (int pc = 0; pc < k; pc += RawGemm.DEPTH_BLOCK) {
                 Packing.packB(b.data, b.cols, opB == Transpose.T, pc, Math.min(RawGemm.DEPTH_BLOCK, k - pc),
-                        jc, Math.min(WIDTH, n - jc), panels[index++]);
+                        jc, Math.min(WIDTH, n - jc), panel(jc, pc));
             }
         }
         held = b;

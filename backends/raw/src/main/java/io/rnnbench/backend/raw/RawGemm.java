@@ -74,33 +74,34 @@ final class RawGemm {
             dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, c, m, n);
             return;
         }
-        double[][][] packed = packedOperand.lookup(b, opB, k, n); // null: pack each panel here
-        if (strips.length < m * Math.min(k, DEPTH_BLOCK)) {
-            strips = new double[m * Math.min(k, DEPTH_BLOCK)];
+        boolean kept = packedOperand.holds(b, opB, k, n); // if not, each panel is packed here
+        int stripsLength = m * Math.min(k, DEPTH_BLOCK);
+        if (strips.length < stripsLength) {
+            strips = new double[stripsLength];
         }
-        int depthBlocks = (k + DEPTH_BLOCK - 1) / DEPTH_BLOCK;
         for (int pc = 0; pc < k; pc += DEPTH_BLOCK) {
             int kc = Math.min(DEPTH_BLOCK, k - pc);
-            for (int i = 0; i < m; ) {
-                int rows = m - i >= ROWS ? ROWS : 1;
-                Packing.packA(alpha, a.data, aRowStride, aColStride, i, rows, pc, kc, strips, i * kc);
-                i += rows;
+            for (int i = 0; i < m; i += tileRows(i, m)) {
+                Packing.packA(alpha, a.data, aRowStride, aColStride, i, tileRows(i, m), pc, kc, strips, i * kc);
             }
             for (int jc = 0; jc < n; jc += WIDTH) {
                 int nc = Math.min(WIDTH, n - jc);
                 double[][] block = panel;
-                if (packed != null) {
-                    block = packed[jc / WIDTH * depthBlocks + pc / DEPTH_BLOCK];
+                if (kept) {
+                    block = packedOperand.panel(jc, pc);
                 } else {
                     Packing.packB(b.data, b.cols, opB == Transpose.T, pc, kc, jc, nc, panel);
                 }
-                for (int i = 0; i < m; ) {
-                    int rows = m - i >= ROWS ? ROWS : 1;
-                    tile(rows, i * kc, block, kc, nc, c, i * n + jc, n);
-                    i += rows;
+                for (int i = 0; i < m; i += tileRows(i, m)) {
+                    tile(tileRows(i, m), i * kc, block, kc, nc, c, i * n + jc, n);
                 }
             }
         }
+    }
+
+    /** Rows of the tile that starts at row i of C: {@link TileKernel#ROWS}, or 1 for the leftover rows. */
+    private static int tileRows(int i, int m) {
+        return m - i >= ROWS ? ROWS : 1;
     }
 
     /** C[i:i+rows, jc:jc+nc] += strip_i·block through the tile: {@code s0} indexes strip_i, {@code c0} C[i, jc]. */
