@@ -162,29 +162,39 @@ public abstract class PrimitiveOperationsSuite {
         }
     }
 
-    /** C = A·op(B) twice, then {@code write} into B [rows, cols], then C again: C must use B's new entries. */
+    /**
+     * C = A·op(B) twice, then {@code write} into B [rows, cols], then C again: C must use B's new entries. Once
+     * with A of 5 rows, and once with a row vector A (batch 1), whose B {@code raw} keeps from the first product.
+     */
     private void productAfterWrite(String writer, Transpose opB, int rows, int cols, Consumer<Object> write) {
-        int m = 5;
         int k = opB == Transpose.N ? rows : cols;
         int n = opB == Transpose.N ? cols : rows;
-        Object a = matrix(m, k);
-        Object b = matrix(rows, cols);
-        Object c = nd.zeros(m, n);
-        nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
-        nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
-        write.accept(b);
-        nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
-        double[] av = nd.toArray(a);
-        double[] bv = nd.toArray(b);
-        double[] want = new double[m * n];
+        for (int m : new int[] {5, 1}) {
+            Object a = matrix(m, k);
+            Object b = matrix(rows, cols);
+            Object c = nd.zeros(m, n);
+            nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+            nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+            compare("A·op(B) with op = " + opB + ", A [" + m + ", " + k + "], the second time", new int[] {m, n},
+                    nd.toArray(c), product(nd.toArray(a), nd.toArray(b), opB, m, k, n));
+            write.accept(b);
+            nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+            compare("A·op(B) with op = " + opB + ", A [" + m + ", " + k + "], after " + writer + " wrote B",
+                    new int[] {m, n}, nd.toArray(c), product(nd.toArray(a), nd.toArray(b), opB, m, k, n));
+        }
+    }
+
+    /** A·op(B) by the triple loop, from the entries as they are now. */
+    private static double[] product(double[] a, double[] b, Transpose opB, int m, int k, int n) {
+        double[] c = new double[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 for (int p = 0; p < k; p++) {
-                    want[i * n + j] += av[i * k + p] * (opB == Transpose.N ? bv[p * n + j] : bv[j * k + p]);
+                    c[i * n + j] += a[i * k + p] * (opB == Transpose.N ? b[p * n + j] : b[j * k + p]);
                 }
             }
         }
-        compare("A·op(B) with op = " + opB + " after " + writer + " wrote B", new int[] {m, n}, nd.toArray(c), want);
+        return c;
     }
 
     /** A seeded Gaussian [rows, cols] matrix of the backend under test. */

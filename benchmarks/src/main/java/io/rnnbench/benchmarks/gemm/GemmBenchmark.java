@@ -56,7 +56,8 @@ public class GemmBenchmark {
     public String backend;
 
     /** A {@link GemmShape} by name. */
-    @Param({"square-256", "square-512", "medium-recurrent", "medium-backward", "medium-weight-gradient", "large-recurrent"})
+    @Param({"square-256", "square-512", "medium-recurrent", "medium-backward", "medium-weight-gradient", "large-recurrent",
+            "char-recurrent"})
     public String gemm;
 
     // Built per trial (one fork), never final: JMH must not constant-fold them. The benchmark never looks inside a

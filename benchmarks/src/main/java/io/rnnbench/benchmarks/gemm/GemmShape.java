@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One GEMM of the kernel benchmark, C = op(A)·op(B) with op(A) {@code [m, k]}, op(B) {@code [k, n]} and C
  * {@code [m, n]}: square products, and the three products of an LSTM layer ({@code core.model.Layer}, gate width
- * G = 4H) on the {@code medium} and {@code large} presets (B batch, H hidden, T steps; {@link Shape}):
+ * G = 4H) on the {@code medium} and {@code large} presets, and the per-step product of {@code char} (batch 1) (B batch, H hidden, T steps; {@link Shape}):
  * <pre>
  * square-256              A·B                 [256, 256]·[256, 256]        NN
  * square-512              A·B                 [512, 512]·[512, 512]        NN
@@ -17,6 +17,7 @@ import java.util.List;
  * medium-backward         dZ_t·(W_hᵀ)         [32, 1024]·[1024, 256]       NN  [B, G]·[G, H], every step of BPTT
  * medium-weight-gradient  H_prevᵀ·dZ          [1600, 256]ᵀ·[1600, 1024]    TN  [T·B, H]ᵀ·[T·B, G], once per BPTT
  * large-recurrent         h_{t−1}·W_h         [64, 512]·[512, 2048]        NN  [B, H]·[H, G]
+ * char-recurrent          h_{t−1}·W_h         [1, 128]·[128, 512]          NN  [B, H]·[H, G], a matrix–vector product
  * </pre>
  * The sizes above are as stored, so a transposed operand is written as its stored shape followed by ᵀ.
  *
@@ -42,10 +43,12 @@ public record GemmShape(String name, String origin, int m, int k, int n, Transpo
     public static final GemmShape MEDIUM_WEIGHT_GRADIENT = weightGradient(Shape.MEDIUM);
     /** The per-step recurrent product of {@code large}. */
     public static final GemmShape LARGE_RECURRENT = recurrent(Shape.LARGE);
+    /** The per-step recurrent product of {@code char}: at batch 1, a row vector times a matrix. */
+    public static final GemmShape CHAR_RECURRENT = recurrent(Shape.CHAR);
 
     /** Every shape, in the order reports list them. */
     public static final List<GemmShape> ALL = List.of(SQUARE_256, SQUARE_512, MEDIUM_RECURRENT, MEDIUM_BACKWARD,
-            MEDIUM_WEIGHT_GRADIENT, LARGE_RECURRENT);
+            MEDIUM_WEIGHT_GRADIENT, LARGE_RECURRENT, CHAR_RECURRENT);
 
     /**
      * The shape of that name.

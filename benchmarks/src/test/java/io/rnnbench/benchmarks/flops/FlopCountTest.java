@@ -91,5 +91,6 @@ class FlopCountTest {
         assertEquals(16_777_216L, FlopCount.of(GemmShape.MEDIUM_BACKWARD)); //        2·32·1024·256
         assertEquals(838_860_800L, FlopCount.of(GemmShape.MEDIUM_WEIGHT_GRADIENT)); // 2·256·1600·1024
         assertEquals(134_217_728L, FlopCount.of(GemmShape.LARGE_RECURRENT)); //       2·64·512·2048
+        assertEquals(131_072L, FlopCount.of(GemmShape.CHAR_RECURRENT)); //            2·1·128·512
     }
 }

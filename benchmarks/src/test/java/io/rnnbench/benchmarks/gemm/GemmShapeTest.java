@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GemmShapeTest {
 
-    /** m, k, n, op(A), op(B): the sizes the issue names, derived here from the medium and large presets. */
+    /** m, k, n, op(A), op(B): the sizes the issue names, derived here from the medium, large and char presets. */
     @Test
     void theShapesAreTheModelsProducts() {
         assertShape(GemmShape.SQUARE_256, 256, 256, 256, Transpose.N, Transpose.N, "[256, 256]·[256, 256]");
@@ -22,6 +22,7 @@ class GemmShapeTest {
         assertShape(GemmShape.MEDIUM_BACKWARD, 32, 1024, 256, Transpose.N, Transpose.N, "[32, 1024]·[1024, 256]");
         assertShape(GemmShape.MEDIUM_WEIGHT_GRADIENT, 256, 1600, 1024, Transpose.T, Transpose.N, "[1600, 256]ᵀ·[1600, 1024]");
         assertShape(GemmShape.LARGE_RECURRENT, 64, 512, 2048, Transpose.N, Transpose.N, "[64, 512]·[512, 2048]");
+        assertShape(GemmShape.CHAR_RECURRENT, 1, 128, 512, Transpose.N, Transpose.N, "[1, 128]·[128, 512]");
     }
 
     @Test

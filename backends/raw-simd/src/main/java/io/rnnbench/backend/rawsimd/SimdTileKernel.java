@@ -20,9 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 8 loads per 16 FMAs, against 6 loads, 4 stores per 8 FMAs for the plain kernel, whose tile lives in memory;
  * 16 accumulators + 4 operands + 1 broadcast fit in AVX-512's 32 vector registers (with AVX2's 16 some spill:
  * DESIGN-NOTES.md §7 has both measured). Blocks run up to nc rounded up to 4L, into the columns the tile and panel
- * hold past nc ({@link TileKernel#WIDTH} is a multiple of 4L, checked below; 4L = 32 divides the presets' widths,
+ * hold past nc ({@link TileKernel#WIDTH} is a multiple of 8L, checked below; 4L = 32 divides the presets' widths,
  * so nothing is wasted there). The one-row case (leftover rows; matrix–vector products at batch 1) holds
- * C[0, j:j+4L] in four accumulators.
+ * C[0, j:j+8L] in eight accumulators.
  *
  * <p>Each entry is the same chain of fused multiply-adds as in {@code raw}'s kernel, fma(A(r, p), panel(p, j),
  * running sum) in increasing p, so {@code raw-simd} computes the same bits as {@code raw} (tested); it is
@@ -32,28 +32,29 @@ final class SimdTileKernel implements TileKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     /** L: doubles per vector. */
     private static final int LANES = SPECIES.length();
-    /** Columns per block of the tile: four vectors. */
+    /** Columns per block of a four-row tile: four vectors. */
     private static final int BLOCK = 4 * LANES;
+    /** Columns per block of a one-row tile: eight vectors. */
+    private static final int ROW_BLOCK = 8 * LANES;
 
     static {
-        if (WIDTH % BLOCK != 0) {
-            throw new IllegalStateException("tile width " + WIDTH + " is not a multiple of four vectors of " + LANES);
+        if (WIDTH % ROW_BLOCK != 0) {
+            throw new IllegalStateException("tile width " + WIDTH + " is not a multiple of eight vectors of " + LANES);
         }
     }
 
     @Override
     public void accumulate(int rows, double[] strip, int s0, double[][] panel, int kc, double[] acc, int nc) {
-        // Whole blocks of 4L columns up to nc rounded up: the columns past nc are the tile's and panel's padding
-        // (never copied back into C), so there is no column tail to handle, and no rarely called tail method
-        // that would run interpreted, boxing its vectors, long after the main one is compiled.
-        int blockEnd = (nc + BLOCK - 1) / BLOCK * BLOCK;
+        // Whole blocks (4L or 8L columns) up to nc rounded up: the columns past nc are the tile's and panel's
+        // padding (never copied back into C), so there is no column tail to handle, and no rarely called tail
+        // method that would run interpreted, boxing its vectors, long after the main one is compiled.
         if (rows == ROWS) {
-            for (int j = 0; j < blockEnd; j += BLOCK) {
+            for (int j = 0; j < nc; j += BLOCK) {
                 rows4x4(strip, s0, panel, kc, acc, j);
             }
         } else {
-            for (int j = 0; j < blockEnd; j += BLOCK) {
-                row1x4(strip, s0, panel, kc, acc, j);
+            for (int j = 0; j < nc; j += ROW_BLOCK) {
+                row1x8(strip, s0, panel, kc, acc, j);
             }
         }
     }
@@ -184,24 +185,65 @@ final class SimdTileKernel implements TileKernel {
         c33.intoArray(acc, 3 * STRIDE + j + 3 * LANES);
     }
 
-    /** acc[0, j:j+4L] += A(0, 0:kc)·panel(0:kc, j:j+4L): one row, four vectors. */
-    private static void row1x4(double[] strip, int s0, double[][] panel, int kc, double[] acc, int j) {
+    /**
+     * acc[0, j:j+8L] += A(0, 0:kc)·panel(0:kc, j:j+8L): one row (the leftover rows, and every product at batch 1,
+     * where op(A) is a row vector), eight vectors. With one row no panel load is reused, and what bounds the loop
+     * is the latency of each accumulator's chain of FMAs: eight independent chains instead of four took the
+     * {@code char-recurrent} product from 13.0 to 10.1 µs (DESIGN-NOTES.md §7); sixteen made the method too big
+     * for C2 to compile. The p loop is written out per panel group as in {@link #rows4x4}, so no step divides p.
+     */
+    private static void row1x8(double[] strip, int s0, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
         DoubleVector c1 = DoubleVector.fromArray(SPECIES, acc, j + LANES);
         DoubleVector c2 = DoubleVector.fromArray(SPECIES, acc, j + 2 * LANES);
         DoubleVector c3 = DoubleVector.fromArray(SPECIES, acc, j + 3 * LANES);
-        for (int p = 0; p < kc; p++) {
+        DoubleVector c4 = DoubleVector.fromArray(SPECIES, acc, j + 4 * LANES);
+        DoubleVector c5 = DoubleVector.fromArray(SPECIES, acc, j + 5 * LANES);
+        DoubleVector c6 = DoubleVector.fromArray(SPECIES, acc, j + 6 * LANES);
+        DoubleVector c7 = DoubleVector.fromArray(SPECIES, acc, j + 7 * LANES);
+        int p = 0;
+        for (; p + DEPTH <= kc; p += DEPTH) {
             double[] group = panel[p / DEPTH];
-            int y = (p % DEPTH) * STRIDE + j;
-            DoubleVector ar = DoubleVector.broadcast(SPECIES, strip[s0 + p]);
-            c0 = DoubleVector.fromArray(SPECIES, group, y).fma(ar, c0);
-            c1 = DoubleVector.fromArray(SPECIES, group, y + LANES).fma(ar, c1);
-            c2 = DoubleVector.fromArray(SPECIES, group, y + 2 * LANES).fma(ar, c2);
-            c3 = DoubleVector.fromArray(SPECIES, group, y + 3 * LANES).fma(ar, c3);
+            // panel row p (group row 0) with A(0, p) ...
+            DoubleVector a = DoubleVector.broadcast(SPECIES, strip[s0 + p]);
+            c0 = DoubleVector.fromArray(SPECIES, group, j).fma(a, c0);
+            c1 = DoubleVector.fromArray(SPECIES, group, j + LANES).fma(a, c1);
+            c2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES).fma(a, c2);
+            c3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES).fma(a, c3);
+            c4 = DoubleVector.fromArray(SPECIES, group, j + 4 * LANES).fma(a, c4);
+            c5 = DoubleVector.fromArray(SPECIES, group, j + 5 * LANES).fma(a, c5);
+            c6 = DoubleVector.fromArray(SPECIES, group, j + 6 * LANES).fma(a, c6);
+            c7 = DoubleVector.fromArray(SPECIES, group, j + 7 * LANES).fma(a, c7);
+            // ... and panel row p + 1 (group row 1) with A(0, p + 1)
+            a = DoubleVector.broadcast(SPECIES, strip[s0 + p + 1]);
+            c0 = DoubleVector.fromArray(SPECIES, group, STRIDE + j).fma(a, c0);
+            c1 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + LANES).fma(a, c1);
+            c2 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 2 * LANES).fma(a, c2);
+            c3 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 3 * LANES).fma(a, c3);
+            c4 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 4 * LANES).fma(a, c4);
+            c5 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 5 * LANES).fma(a, c5);
+            c6 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 6 * LANES).fma(a, c6);
+            c7 = DoubleVector.fromArray(SPECIES, group, STRIDE + j + 7 * LANES).fma(a, c7);
+        }
+        if (p < kc) {
+            double[] group = panel[p / DEPTH];
+            DoubleVector a = DoubleVector.broadcast(SPECIES, strip[s0 + p]);
+            c0 = DoubleVector.fromArray(SPECIES, group, j).fma(a, c0);
+            c1 = DoubleVector.fromArray(SPECIES, group, j + LANES).fma(a, c1);
+            c2 = DoubleVector.fromArray(SPECIES, group, j + 2 * LANES).fma(a, c2);
+            c3 = DoubleVector.fromArray(SPECIES, group, j + 3 * LANES).fma(a, c3);
+            c4 = DoubleVector.fromArray(SPECIES, group, j + 4 * LANES).fma(a, c4);
+            c5 = DoubleVector.fromArray(SPECIES, group, j + 5 * LANES).fma(a, c5);
+            c6 = DoubleVector.fromArray(SPECIES, group, j + 6 * LANES).fma(a, c6);
+            c7 = DoubleVector.fromArray(SPECIES, group, j + 7 * LANES).fma(a, c7);
         }
         c0.intoArray(acc, j);
         c1.intoArray(acc, j + LANES);
         c2.intoArray(acc, j + 2 * LANES);
         c3.intoArray(acc, j + 3 * LANES);
+        c4.intoArray(acc, j + 4 * LANES);
+        c5.intoArray(acc, j + 5 * LANES);
+        c6.intoArray(acc, j + 6 * LANES);
+        c7.intoArray(acc, j + 7 * LANES);
     }
 }

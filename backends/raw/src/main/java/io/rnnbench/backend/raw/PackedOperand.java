@@ -12,8 +12,12 @@ import io.rnnbench.core.spi.Transpose;
  * the product itself (DESIGN-NOTES.md §7).
  *
  * <p>When to keep: on the second consecutive product with the same B, same {@link RawMatrix#version() version}
- * and same transpose flag. A one-off product (a hoisted input projection, a weight gradient) is never copied
- * here, and an operand larger than {@value #MAX_PANELS} panels is not kept at all. Whether the copy is current is
+ * and same transpose flag; or already on the first when op(A) has fewer than {@link TileKernel#ROWS} rows. A
+ * product with that few rows reads each packed entry of B once or twice, so packing B is as much work as the
+ * product, whether into the scratch panel or here, and at batch 1 it is the product a recurrence repeats: packing
+ * it here at once saves the second copy of W_h per pass (DESIGN-NOTES.md §7). A one-off product with more rows
+ * (a hoisted input projection, a weight gradient) is never copied here, and an operand larger than
+ * {@value #MAX_PANELS} panels is not kept at all. Whether the copy is current is
  * decided by identity and version: every write to a {@link RawMatrix} goes through {@link RawMatrix#modify()},
  * which counts it.
  *
@@ -37,13 +41,15 @@ final class PackedOperand {
     private int depthBlocks;
 
     /**
-     * Whether {@link #panel} holds this op(B), unchanged: it does from the second consecutive product with it on
-     * (packed then). If not, the caller packs each panel as it goes.
+     * Whether {@link #panel} holds this op(B), unchanged: it does from the second consecutive product with it on,
+     * or from the first when m &lt; {@link TileKernel#ROWS} (packed then). If not, the caller packs each panel as
+     * it goes.
      *
+     * @param m rows of op(A)
      * @param k rows of op(B)
      * @param n columns of op(B)
      */
-    boolean holds(RawMatrix b, Transpose opB, int k, int n) {
+    boolean holds(int m, RawMatrix b, Transpose opB, int k, int n) {
         boolean repeat = b == previous && b.version() == previousVersion && opB == previousOp;
         previous = b;
         previousVersion = b.version();
@@ -52,7 +58,7 @@ final class PackedOperand {
             return true;
         }
         int count = (n + WIDTH - 1) / WIDTH * ((k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK);
-        if (!repeat || count > MAX_PANELS) {
+        if (!(repeat || m < TileKernel.ROWS) || count > MAX_PANELS) {
             return false;
         }
         pack(b, opB, k, n, count);

@@ -74,7 +74,7 @@ final class RawGemm {
             dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, c, m, n);
             return;
         }
-        boolean kept = packedOperand.holds(b, opB, k, n); // if not, each panel is packed here
+        boolean kept = packedOperand.holds(m, b, opB, k, n); // if not, each panel is packed here
         int stripsLength = m * Math.min(k, DEPTH_BLOCK);
         if (strips.length < stripsLength) {
             strips = new double[stripsLength];
