@@ -15,4 +15,11 @@ final class PlainActivations implements Activations {
             out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
         }
     }
+
+    @Override
+    public void exp(double[] x, double[] out, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            out[i] = Math.exp(x[i]);
+        }
+    }
 }
