@@ -17,7 +17,7 @@ import io.rnnbench.core.spi.Transpose;
  *     pack op(B)[pc:pc+KC, jc:jc+NC] → panel              {@link Packing#packB}: all four transpose cases look alike
  *                                                         (or take it from {@link PackedOperand}: a repeated B)
  *     for i in [0, m) step 4
- *       copy C[i:i+4, jc:jc+NC] → acc
+ *       copy C[i:i+4, jc:jc+NC] → acc                     (zeros instead at pc = 0 when β = 0: C is not read)
  *       acc += strip_i · panel                            {@link TileKernel#accumulate}
  *       copy acc → C[i:i+4, jc:jc+NC]
  * </pre>
@@ -56,14 +56,23 @@ final class RawGemm {
     /** C = α·op(A)·op(B) + β·C; with β = 0, C's old content (even NaN) is ignored. */
     void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
         double[] cData = c.modify();
-        scaleC(beta, cData);
-        if (alpha != 0.0) { // as in BLAS: with α = 0, op(A)·op(B) is not computed, so NaN or ∞ in B do not reach C
-            multiplyAdd(alpha, a, opA, b, opB, cData, c.rows, c.cols);
+        if (alpha == 0.0) { // as in BLAS: with α = 0, op(A)·op(B) is not computed, so NaN or ∞ in B do not reach C
+            scaleC(beta, cData);
+            return;
         }
+        if (beta != 0.0 && beta != 1.0) {
+            scaleC(beta, cData);
+        }
+        multiplyAdd(alpha, a, opA, b, opB, beta == 0.0, cData, c.rows, c.cols);
     }
 
-    /** C += α·op(A)·op(B). */
-    private void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double[] c, int m, int n) {
+    /**
+     * C = α·op(A)·op(B) + C, or with {@code overwrite} C = α·op(A)·op(B) without reading C: the sums then start
+     * from 0 in the tile, where filling C with zeros and copying them in was a pass over C for nothing (the
+     * [1600, 1024] input projection of {@code medium}).
+     */
+    private void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, boolean overwrite,
+                             double[] c, int m, int n) {
         int k = opA == Transpose.N ? a.cols : a.rows;
         // op(A)[i, p] = a[i·rowStride + p·colStride]
         int aRowStride = opA == Transpose.N ? k : 1;
@@ -71,7 +80,7 @@ final class RawGemm {
         if (opB == Transpose.T && m < ROWS) {
             // A matrix–vector-like product against Bᵀ: packing Bᵀ would cost as much as the product itself,
             // while each C[i, j] is a dot product of two unit-stride rows when op(A) = A.
-            dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, c, m, n);
+            dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, overwrite, c, m, n);
             return;
         }
         boolean kept = packedOperand.holds(m, b, opB, k, n); // if not, each panel is packed here
@@ -93,7 +102,7 @@ final class RawGemm {
                     Packing.packB(b.data, b.cols, opB == Transpose.T, pc, kc, jc, nc, panel);
                 }
                 for (int i = 0; i < m; i += tileRows(i, m)) {
-                    tile(tileRows(i, m), i * kc, block, kc, nc, c, i * n + jc, n);
+                    tile(tileRows(i, m), i * kc, block, kc, nc, overwrite && pc == 0, c, i * n + jc, n);
                 }
             }
         }
@@ -104,10 +113,17 @@ final class RawGemm {
         return m - i >= ROWS ? ROWS : 1;
     }
 
-    /** C[i:i+rows, jc:jc+nc] += strip_i·block through the tile: {@code s0} indexes strip_i, {@code c0} C[i, jc]. */
-    private void tile(int rows, int s0, double[][] block, int kc, int nc, double[] c, int c0, int ldc) {
+    /**
+     * C[i:i+rows, jc:jc+nc] += strip_i·block through the tile, or = with {@code fresh} (C not read): {@code s0}
+     * indexes strip_i, {@code c0} C[i, jc].
+     */
+    private void tile(int rows, int s0, double[][] block, int kc, int nc, boolean fresh, double[] c, int c0, int ldc) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(c, c0 + r * ldc, acc, r * STRIDE, nc);
+            if (fresh) {
+                java.util.Arrays.fill(acc, r * STRIDE, r * STRIDE + nc, 0.0);
+            } else {
+                System.arraycopy(c, c0 + r * ldc, acc, r * STRIDE, nc);
+            }
         }
         kernel.accumulate(rows, strips, s0, block, kc, acc, nc);
         for (int r = 0; r < rows; r++) {
@@ -115,8 +131,9 @@ final class RawGemm {
         }
     }
 
-    /** C[i, j] += α·Σ_p op(A)[i, p]·B[j, p]: four independent sums per entry. */
-    private static void dotRows(double alpha, double[] a, int rs, int cs, double[] b, int k, double[] c, int m, int n) {
+    /** C[i, j] += α·Σ_p op(A)[i, p]·B[j, p] (= with {@code overwrite}): four independent sums per entry. */
+    private static void dotRows(double alpha, double[] a, int rs, int cs, double[] b, int k, boolean overwrite, double[] c,
+                                int m, int n) {
         for (int i = 0; i < m; i++) {
             int aRow = i * rs;
             for (int j = 0; j < n; j++) {
@@ -135,7 +152,7 @@ final class RawGemm {
                 for (; p < k; p++) {
                     s0 = Math.fma(a[aRow + p * cs], b[bRow + p], s0);
                 }
-                c[i * n + j] += alpha * ((s0 + s1) + (s2 + s3));
+                c[i * n + j] = (overwrite ? 0.0 : c[i * n + j]) + alpha * ((s0 + s1) + (s2 + s3));
             }
         }
     }
