@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * tanh(x) = sign(x)·m / (m + 2), m = e<sup>2|x|</sup> − 1        |x| clamped to 22 (tanh = 1 in double beyond);
  *           for |x| &lt; 0.55, m = e<sup>t</sup> − 1 by its own Taylor series to t²⁰ (t = 2|x|), free of cancellation
  * </pre>
- * Accuracy against {@code Math}: at most 3 ulps for tanh and 2 for σ over [−30, 30], 1 for exp over [−708, ln(MAX_VALUE)] (tested with a bound of 4); the limits (±∞, NaN, ±0) as {@code Math} gives them. The
+ * Accuracy against {@code Math}: at most 3 ulps for tanh and 2 for σ over [−30, 30], 1 for exp over
+ * [−708, ln(MAX_VALUE)] (tested with a bound of 4); the limits (±∞, NaN, ±0) as {@code Math} gives them. The
  * entries past the last whole vector go through the same vector code via a scratch vector, so an entry's value
  * does not depend on its position. One instance per backend instance (the scratch is not shared).
  */
@@ -61,8 +62,8 @@ final class SimdActivations implements Activations {
     private enum Function { TANH, SIGMOID, EXP }
 
     /**
-     * tanh, σ or exp of x[from:from+n] into out, a vector at a time; the last partial vector through {@link #scratch}. All
-     * vector work is in this one method, on purpose: a vector passed to or returned from a method that C2 did not
+     * tanh, σ or exp of x[from:from+n] into out, a vector at a time; the last partial vector through
+     * {@link #scratch}. All vector work is in this one method, on purpose: a vector passed to or returned from a method that C2 did not
      * inline is boxed on the heap, and with helper methods per function it did not inline them all (at batch 1,
      * 576 KB allocated per `char` LSTM forward).
      */
@@ -85,7 +86,8 @@ final class SimdActivations implements Activations {
             DoubleVector k = shifted.sub(ROUNDING);
             DoubleVector r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), arg);
             r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_LO), r); //                          r = arg − k·ln 2
-            DoubleVector halfTwoToK = shifted.reinterpretAsLongs().add(1022).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector halfTwoToK = shifted.reinterpretAsLongs().add(1022) //                   2^(k−1)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector expR = DoubleVector.broadcast(SPECIES, EXP_SERIES[0]); //              e^r by Horner's rule
             for (int c = 1; c < EXP_SERIES.length; c++) {
                 expR = expR.fma(r, DoubleVector.broadcast(SPECIES, EXP_SERIES[c]));
@@ -94,7 +96,7 @@ final class SimdActivations implements Activations {
             DoubleVector y;
             if (function == Function.EXP) {
                 y = e.blend(0.0, v.compare(VectorOperators.LT, -708.0)) // Math.exp: subnormal, then 0
-                     .blend(Double.POSITIVE_INFINITY, v.compare(VectorOperators.GT, 709.782712893384)) // > ln(MAX_VALUE)
+                     .blend(Double.POSITIVE_INFINITY, v.compare(VectorOperators.GT, 709.782712893384)) // ln(MAX)
                      .blend(v, v.test(VectorOperators.IS_NAN));
             } else if (function == Function.TANH) {
                 // m = e^t − 1, t = 2|x|; below |x| = 0.55 from its own series, free of cancellation

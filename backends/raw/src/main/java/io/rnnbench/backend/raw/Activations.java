@@ -1,9 +1,10 @@
 package io.rnnbench.backend.raw;
 
 /**
- * The activation functions of the raw backend over whole arrays: with {@link TileKernel}, the part a variant of
- * the backend may replace. They are where an RNN's forward pass spends its time outside GEMM: JDK 17's
- * {@code Math.tanh} is fdlibm in Java, ≈ 40 ns per call here, its {@code Math.exp} ≈ 10 ns (DESIGN-NOTES.md §7); exp is there for the softmax.
+ * The activation functions of the raw backend over whole arrays, and the exponential of the softmax: with
+ * {@link TileKernel}, the part a variant of the backend may replace. They are where an RNN's forward pass spends its
+ * time outside GEMM: JDK 17's {@code Math.tanh} is fdlibm in Java, ≈ 40 ns per call here, its {@code Math.exp}
+ * ≈ 10 ns (DESIGN-NOTES.md §7).
  * An implementation must be deterministic: the same input gives the same bits, compiled or not. Shapes are
  * checked by the caller.
  */

@@ -13,13 +13,12 @@ import io.rnnbench.core.spi.Transpose;
  *
  * <p>When to keep: on the second consecutive product with the same B, same {@link RawMatrix#version() version}
  * and same transpose flag; or already on the first when op(A) has fewer than {@link TileKernel#ROWS} rows. A
- * product with that few rows reads each packed entry of B once or twice, so packing B is as much work as the
- * product, whether into the scratch panel or here, and at batch 1 it is the product a recurrence repeats: packing
- * it here at once saves the second copy of W_h per pass (DESIGN-NOTES.md §7). A one-off product with more rows
- * (a hoisted input projection, a weight gradient) is never copied here, and an operand larger than
- * {@value #MAX_PANELS} panels is not kept at all. Whether the copy is current is
- * decided by identity and version: every write to a {@link RawMatrix} goes through {@link RawMatrix#modify()},
- * which counts it.
+ * product with that few rows reads each packed entry of B at most three times, so packing B is about as much work
+ * as the product, whether into the scratch panel or here; and at batch 1 it is the product a recurrence repeats:
+ * packing it here at once saves the second copy of W_h per pass (DESIGN-NOTES.md §7). A one-off product with more
+ * rows (a hoisted input projection, a weight gradient) is never copied here, and an operand larger than
+ * {@value #MAX_PANELS} panels is not kept at all. Whether the copy is current is decided by identity and version:
+ * every write to a {@link RawMatrix} goes through {@link RawMatrix#modify()}, which counts it.
  *
  * <p>The panels are allocated when first needed and only ever grow: the steady state allocates nothing.
  */

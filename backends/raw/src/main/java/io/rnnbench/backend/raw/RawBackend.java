@@ -27,8 +27,8 @@ public final class RawBackend implements Backend<RawMatrix> {
     }
 
     /**
-     * A variant of the raw backend that computes GEMM tiles with {@code kernel} and tanh and σ with
-     * {@code activations}; everything else is the same code as {@code raw}.
+     * A variant of the raw backend that computes GEMM tiles with {@code kernel} and tanh, σ and the softmax's
+     * exponentials with {@code activations}; everything else is the same code as {@code raw}.
      *
      * @param name the registry name this instance reports
      */

@@ -132,8 +132,8 @@ final class RawGemm {
     }
 
     /** C[i, j] += α·Σ_p op(A)[i, p]·B[j, p] (= with {@code overwrite}): four independent sums per entry. */
-    private static void dotRows(double alpha, double[] a, int rs, int cs, double[] b, int k, boolean overwrite, double[] c,
-                                int m, int n) {
+    private static void dotRows(double alpha, double[] a, int rs, int cs, double[] b, int k, boolean overwrite,
+                                double[] c, int m, int n) {
         for (int i = 0; i < m; i++) {
             int aRow = i * rs;
             for (int j = 0; j < n; j++) {
