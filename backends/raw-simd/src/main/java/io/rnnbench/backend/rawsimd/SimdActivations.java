@@ -14,14 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * it, lane by lane in Java. The Vector API's own {@code TANH} and {@code EXP} are not: compiled they are Intel's
  * SVML routines, interpreted {@code Math}'s, and the bits differ (DESIGN-NOTES.md §7).
  * <pre>
- * e<sup>x</sup>   = 2<sup>k</sup>·e<sup>r</sup>, k = round(x·log₂e), r = x − k·ln 2 (ln 2 in two parts), e<sup>r</sup> by its Taylor series to r¹³, |r| ≤ 0.35;
- *         0 below x = −708 (where {@code Math.exp} is subnormal), ∞ above ln(MAX_VALUE)
+ * e<sup>x</sup>   = 2<sup>k</sup>·e<sup>r</sup>, k = round(x·log₂e), r = x − k·ln 2 (ln 2 in two parts), e<sup>r</sup> by its Taylor series to r¹³, |r| ≤ 0.35
  * σ(x)  = 1 / (1 + e<sup>−x</sup>)                            e<sup>−x</sup> saturated: ∞ below x = −709.78, e<sup>−708</sup> above 708
  * tanh(x) = sign(x)·m / (m + 2), m = e<sup>2|x|</sup> − 1        |x| clamped to 22 (tanh = 1 in double beyond);
  *           for |x| &lt; 0.55, m = e<sup>t</sup> − 1 by its own Taylor series to t²⁰ (t = 2|x|), free of cancellation
  * </pre>
- * Accuracy against {@code Math}: at most 3 ulps for tanh and 2 for σ over [−30, 30], 1 for exp over
- * [−708, ln(MAX_VALUE)] (tested with a bound of 4); the limits (±∞, NaN, ±0) as {@code Math} gives them. The
+ * Accuracy against {@code Math}: at most 3 ulps for tanh and 2 for σ over [−30, 30] (tested with a bound of 4); the limits (±∞, NaN, ±0) as {@code Math} gives them. The
  * entries past the last whole vector go through the same vector code via a scratch vector, so an entry's value
  * does not depend on its position. One instance per backend instance (the scratch is not shared).
  */
@@ -46,59 +44,41 @@ final class SimdActivations implements Activations {
 
     @Override
     public void tanh(double[] x, double[] out, int n) {
-        apply(Function.TANH, x, out, 0, n);
+        apply(true, x, out, n);
     }
 
     @Override
     public void sigmoid(double[] x, double[] out, int n) {
-        apply(Function.SIGMOID, x, out, 0, n);
+        apply(false, x, out, n);
     }
-
-    @Override
-    public void exp(double[] x, double[] out, int from, int n) {
-        apply(Function.EXP, x, out, from, n);
-    }
-
-    private enum Function { TANH, SIGMOID, EXP }
 
     /**
-     * tanh, σ or exp of x[from:from+n] into out, a vector at a time; the last partial vector through
-     * {@link #scratch}. All vector work is in this one method, on purpose: a vector passed to or returned from a method that C2 did not
+     * tanh or σ of x[0:n] into out, a vector at a time; the last partial vector through {@link #scratch}. All
+     * vector work is in this one method, on purpose: a vector passed to or returned from a method that C2 did not
      * inline is boxed on the heap, and with helper methods per function it did not inline them all (at batch 1,
      * 576 KB allocated per `char` LSTM forward).
      */
-    private void apply(Function function, double[] x, double[] out, int from, int n) {
-        int end = from + n;
-        for (int i = from; i < end; i += LANES) {
-            boolean whole = i + LANES <= end;
+    private void apply(boolean tanh, double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            boolean whole = i + LANES <= n;
             if (!whole) {
-                System.arraycopy(x, i, scratch, 0, end - i);
+                System.arraycopy(x, i, scratch, 0, n - i);
             }
             DoubleVector v = DoubleVector.fromArray(SPECIES, whole ? x : scratch, whole ? i : 0);
-            // e^arg, arg = 2|x| (tanh, |x| clamped to 22), −x (σ, clamped to [−708, 709]) or x (exp, clamped to
-            // [−708, 709.79]): 2^k·e^r, with 2^k as 2·2^(k−1) so that k = 1024 (x near ln(MAX_VALUE)) has bits
-            DoubleVector arg = switch (function) {
-                case TANH -> v.abs().min(22.0).mul(2.0);
-                case SIGMOID -> v.neg().max(-708.0).min(709.0);
-                case EXP -> v.max(-708.0).min(709.79);
-            };
+            // e^arg, arg = 2|x| (tanh, |x| clamped to 22) or −x (σ, clamped to [−708, 709]): 2^k·e^r
+            DoubleVector arg = tanh ? v.abs().min(22.0).mul(2.0) : v.neg().max(-708.0).min(709.0);
             DoubleVector shifted = arg.fma(LOG2_E, ROUNDING); //                              ROUNDING + k
             DoubleVector k = shifted.sub(ROUNDING);
             DoubleVector r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), arg);
             r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_LO), r); //                          r = arg − k·ln 2
-            DoubleVector halfTwoToK = shifted.reinterpretAsLongs().add(1022) //                   2^(k−1)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector twoToK = shifted.reinterpretAsLongs().add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector expR = DoubleVector.broadcast(SPECIES, EXP_SERIES[0]); //              e^r by Horner's rule
             for (int c = 1; c < EXP_SERIES.length; c++) {
                 expR = expR.fma(r, DoubleVector.broadcast(SPECIES, EXP_SERIES[c]));
             }
-            DoubleVector e = expR.mul(2.0).mul(halfTwoToK); // both exact: e^r·2 ≥ 1.4, 2^(k−1) ≥ 2^−1022
+            DoubleVector e = expR.mul(twoToK);
             DoubleVector y;
-            if (function == Function.EXP) {
-                y = e.blend(0.0, v.compare(VectorOperators.LT, -708.0)) // Math.exp: subnormal, then 0
-                     .blend(Double.POSITIVE_INFINITY, v.compare(VectorOperators.GT, 709.782712893384)) // ln(MAX)
-                     .blend(v, v.test(VectorOperators.IS_NAN));
-            } else if (function == Function.TANH) {
+            if (tanh) {
                 // m = e^t − 1, t = 2|x|; below |x| = 0.55 from its own series, free of cancellation
                 DoubleVector expm1OverT = DoubleVector.broadcast(SPECIES, EXPM1_SERIES[0]);
                 for (int c = 1; c < EXPM1_SERIES.length; c++) {
@@ -116,7 +96,7 @@ final class SimdActivations implements Activations {
                 y.intoArray(out, i);
             } else {
                 y.intoArray(scratch, 0);
-                System.arraycopy(scratch, 0, out, i, end - i);
+                System.arraycopy(scratch, 0, out, i, n - i);
             }
         }
     }

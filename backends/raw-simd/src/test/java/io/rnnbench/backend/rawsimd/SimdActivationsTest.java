@@ -23,40 +23,6 @@ class SimdActivationsTest {
         assertWithinUlps("sigmoid", new SimdActivations()::sigmoid, x -> 1.0 / (1.0 + Math.exp(-x)));
     }
 
-    @Test
-    void expWithinFourUlpsOfMath() {
-        SimdActivations activations = new SimdActivations();
-        assertWithinUlps("exp", (x, out, n) -> activations.exp(x, out, 0, n), Math::exp);
-    }
-
-    /** 400,001 points evenly over exp's whole normal range [−708, ln(MAX_VALUE)], and one softmax-like row. */
-    @Test
-    void expSweepAndOffsets() {
-        int n = 400_001;
-        double top = Math.log(Double.MAX_VALUE);
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = -708 + (top + 708) * i / (n - 1);
-        }
-        double[] exp = new double[n];
-        new SimdActivations().exp(x, exp, 0, n);
-        for (int i = 0; i < n; i++) {
-            assertWithinUlps("exp", x[i], exp[i], Math.exp(x[i]));
-        }
-        // Only out[from .. from+n) is written, in place as a softmax row calls it.
-        double[] row = {7, -1, -0.5, 0, -3, -20, -100, -2, -0.25, -1e-9, -40, -5, 9};
-        double[] want = row.clone();
-        for (int i = 1; i < 12; i++) {
-            want[i] = Math.exp(row[i]);
-        }
-        new SimdActivations().exp(row, row, 1, 11);
-        assertEquals(7, row[0]);
-        assertEquals(9, row[12]);
-        for (int i = 1; i < 12; i++) {
-            assertWithinUlps("exp", want[i], row[i], want[i]);
-        }
-    }
-
     /** 200,001 points evenly over [−30, 30], through both of tanh's branches and the switch between them at 0.55. */
     @Test
     void denseSweep() {
@@ -90,15 +56,6 @@ class SimdActivationsTest {
             assertWithinUlps("sigmoid", x[i], sigmoid[i], 1.0 / (1.0 + Math.exp(-x[i])));
         }
         assertEquals("[-0.0, 0.0]", Arrays.toString(new double[] {tanh[6], tanh[7]}), "the sign of zero is kept");
-        double[] exp = new double[x.length];
-        activations.exp(x, exp, 0, x.length);
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] < -708) { // 0 where Math.exp is subnormal or 0
-                assertTrue(exp[i] == 0 && Math.exp(x[i]) < Double.MIN_NORMAL, "exp(" + x[i] + ") = " + exp[i]);
-            } else {
-                assertWithinUlps("exp", x[i], exp[i], Math.exp(x[i]));
-            }
-        }
     }
 
     /**
@@ -110,22 +67,17 @@ class SimdActivationsTest {
         double[] x = new Random(7).doubles(1000, -30, 30).toArray();
         double[] firstTanh = new double[x.length];
         double[] firstSigmoid = new double[x.length];
-        double[] firstExp = new double[x.length];
         SimdActivations activations = new SimdActivations();
         activations.tanh(x, firstTanh, x.length);
         activations.sigmoid(x, firstSigmoid, x.length);
-        activations.exp(x, firstExp, 0, x.length);
         double[] tanh = new double[x.length];
         double[] sigmoid = new double[x.length];
-        double[] exp = new double[x.length];
         for (int i = 0; i < 20_000; i++) {
             activations.tanh(x, tanh, x.length);
             activations.sigmoid(x, sigmoid, x.length);
-            activations.exp(x, exp, 0, x.length);
         }
         assertArrayEquals(firstTanh, tanh, "tanh");
         assertArrayEquals(firstSigmoid, sigmoid, "sigmoid");
-        assertArrayEquals(firstExp, exp, "exp");
     }
 
     /** Every length 0 .. 40 (whole vectors and every tail) over values from ~1e−3 to ~100 in magnitude. */

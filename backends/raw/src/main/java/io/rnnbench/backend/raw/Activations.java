@@ -1,10 +1,9 @@
 package io.rnnbench.backend.raw;
 
 /**
- * The activation functions of the raw backend over whole arrays, and the exponential of the softmax: with
- * {@link TileKernel}, the part a variant of the backend may replace. They are where an RNN's forward pass spends its
- * time outside GEMM: JDK 17's {@code Math.tanh} is fdlibm in Java, ≈ 40 ns per call here, its {@code Math.exp}
- * ≈ 10 ns (DESIGN-NOTES.md §7).
+ * The activation functions of the raw backend over whole arrays: with {@link TileKernel}, the part a variant of
+ * the backend may replace. They are where an RNN's forward pass spends its time outside GEMM: JDK 17's
+ * {@code Math.tanh} is fdlibm in Java, ≈ 40 ns per call here, its {@code Math.exp} ≈ 10 ns (DESIGN-NOTES.md §7).
  * An implementation must be deterministic: the same input gives the same bits, compiled or not. Shapes are
  * checked by the caller.
  */
@@ -14,10 +13,4 @@ public interface Activations {
 
     /** out[i] = σ(x[i]) = 1 / (1 + e<sup>−x[i]</sup>) for i &lt; n (0 for x → −∞, 1 for x → +∞); out may be x. */
     void sigmoid(double[] x, double[] out, int n);
-
-    /**
-     * out[i] = e<sup>x[i]</sup> for from ≤ i &lt; from + n (a row of a softmax); out may be x. Below x = −708 the
-     * result may be 0 where {@code Math.exp} gives a subnormal number (under 2.3·10<sup>−308</sup>).
-     */
-    void exp(double[] x, double[] out, int from, int n);
 }

@@ -15,11 +15,4 @@ final class PlainActivations implements Activations {
             out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
         }
     }
-
-    @Override
-    public void exp(double[] x, double[] out, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            out[i] = Math.exp(x[i]);
-        }
-    }
 }

@@ -27,8 +27,8 @@ public final class RawBackend implements Backend<RawMatrix> {
     }
 
     /**
-     * A variant of the raw backend that computes GEMM tiles with {@code kernel} and tanh, σ and the softmax's
-     * exponentials with {@code activations}; everything else is the same code as {@code raw}.
+     * A variant of the raw backend that computes GEMM tiles with {@code kernel} and tanh and σ with
+     * {@code activations}; everything else is the same code as {@code raw}.
      *
      * @param name the registry name this instance reports
      */
@@ -297,7 +297,7 @@ public final class RawBackend implements Backend<RawMatrix> {
         requireSame("softmax", z, p);
         double[] o = p.modify();
         for (int i = 0; i < z.rows; i++) {
-            RowSoftmax.softmax(activations, z.data, i * z.cols, z.cols, o);
+            RowSoftmax.softmax(z.data, i * z.cols, z.cols, o);
         }
     }
 
@@ -311,7 +311,7 @@ public final class RawBackend implements Backend<RawMatrix> {
         for (int i = 0; i < z.rows; i++) {
             int row = i * z.cols;
             double zTarget = z.data[row + target[i]];
-            double logSumExp = RowSoftmax.softmax(activations, z.data, row, z.cols, d);
+            double logSumExp = RowSoftmax.softmax(z.data, row, z.cols, d);
             loss += logSumExp - zTarget;
             d[row + target[i]] -= 1.0;
             for (int j = 0; j < z.cols; j++) {
