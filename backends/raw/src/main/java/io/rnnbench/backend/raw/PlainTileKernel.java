@@ -9,6 +9,8 @@ package io.rnnbench.backend.raw;
  * driver program the loop came out as {@code vfmadd231pd zmm/ymm} (≈ 29 GFLOP/s at n = 512); in JMH forks the
  * on-stack-replacement compilation was vectorized but the final standard compilation was neither unrolled nor
  * vectorized ({@code vfmadd231sd}, ≈ 5–8 GFLOP/s), with or without inlining and with a constant trip count.
+ * Since a change in the driver around it (the β = 0 path of {@link RawGemm}), the JMH forks' code has been fast
+ * in every run measured (≈ 18–31 GFLOP/s, DESIGN-NOTES.md §7); why is not known, so it may change back.
  * Plain Java cannot force it; a {@code jdk.incubator.vector} kernel does not depend on it.
  *
  * <p>Why it has this exact shape (JDK 17 C2, checked with {@code -XX:+PrintAssembly}):
