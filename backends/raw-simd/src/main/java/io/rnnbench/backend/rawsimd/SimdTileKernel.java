@@ -187,10 +187,10 @@ final class SimdTileKernel implements TileKernel {
 
     /**
      * acc[0, j:j+8L] += A(0, 0:kc)·panel(0:kc, j:j+8L): one row (the leftover rows, and every product at batch 1,
-     * where op(A) is a row vector), eight vectors. With one row no panel load is reused, and what bounds the loop
-     * is the latency of each accumulator's chain of FMAs: eight independent chains instead of four took the
-     * {@code char-recurrent} product from 13.0 to 10.1 µs (DESIGN-NOTES.md §7); sixteen made the method too big
-     * for C2 to compile. The p loop is written out per panel group as in {@link #rows4x4}, so no step divides p.
+     * where op(A) is a row vector), eight vectors. With one row no panel load is reused: the loop streams the panel
+     * in from L2, and eight independent chains per pass keep more of those loads in flight than four: the
+     * {@code char-recurrent} product went from 13.0 to 10.1 µs (DESIGN-NOTES.md §7); with sixteen, C2 left the
+     * method's vectors boxed. The p loop is written out per panel group as in {@link #rows4x4}, so no step divides p.
      */
     private static void row1x8(double[] strip, int s0, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);
