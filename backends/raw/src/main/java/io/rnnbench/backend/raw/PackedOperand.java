@@ -49,19 +49,25 @@ final class PackedOperand {
      * @param n columns of op(B)
      */
     boolean holds(int m, RawMatrix b, Transpose opB, int k, int n) {
-        boolean repeat = b == previous && b.version() == previousVersion && opB == previousOp;
+        boolean repeat = same(previous, previousVersion, previousOp, b, opB);
         previous = b;
         previousVersion = b.version();
         previousOp = opB;
-        if (b == held && b.version() == heldVersion && opB == heldOp) {
+        if (same(held, heldVersion, heldOp, b, opB)) {
             return true;
         }
-        int count = (n + WIDTH - 1) / WIDTH * ((k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK);
+        int depth = (k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK;
+        int count = (n + WIDTH - 1) / WIDTH * depth;
         if (!(repeat || m < TileKernel.ROWS) || count > MAX_PANELS) {
             return false;
         }
-        pack(b, opB, k, n, count);
+        pack(b, opB, k, n, depth, count);
         return true;
+    }
+
+    /** Whether op(B) is the operand recorded as (matrix, version, op): same matrix, no write since, same flag. */
+    private static boolean same(RawMatrix matrix, long version, Transpose op, RawMatrix b, Transpose opB) {
+        return b == matrix && b.version() == version && opB == op;
     }
 
     /** The held op(B)[pc:pc+KC, jc:jc+NC], packed; valid after {@link #holds} returned true. */
@@ -69,7 +75,7 @@ final class PackedOperand {
         return panels[jc / WIDTH * depthBlocks + pc / RawGemm.DEPTH_BLOCK];
     }
 
-    private void pack(RawMatrix b, Transpose opB, int k, int n, int count) {
+    private void pack(RawMatrix b, Transpose opB, int k, int n, int depth, int count) {
         if (panels.length < count) {
             double[][][] grown = java.util.Arrays.copyOf(panels, count);
             for (int i = panels.length; i < count; i++) {
@@ -77,7 +83,7 @@ final class PackedOperand {
             }
             panels = grown;
         }
-        depthBlocks = (k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK;
+        depthBlocks = depth;
         for (int jc = 0; jc < n; jc += WIDTH) {
             for (int pc = 0; pc < k; pc += RawGemm.DEPTH_BLOCK) {
                 Packing.packB(b.data, b.cols, opB == Transpose.T, pc, Math.min(RawGemm.DEPTH_BLOCK, k - pc),
