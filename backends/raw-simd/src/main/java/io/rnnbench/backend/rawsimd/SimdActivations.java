@@ -39,30 +39,30 @@ final class SimdActivations implements Activations {
     private static final double[] EXPM1_SERIES = inverseFactorials(20, 1);
     private static final long SIGN_BIT = 0x8000000000000000L;
 
-    /** The last partial vector of an array, padded. */
+    /** The last partial vector of a range, padded. */
     private final double[] scratch = new double[LANES];
 
     @Override
-    public void tanh(double[] x, double[] out, int n) {
-        apply(true, x, out, n);
+    public void tanh(double[] x, double[] out, int from, int to) {
+        apply(true, x, out, from, to);
     }
 
     @Override
-    public void sigmoid(double[] x, double[] out, int n) {
-        apply(false, x, out, n);
+    public void sigmoid(double[] x, double[] out, int from, int to) {
+        apply(false, x, out, from, to);
     }
 
     /**
-     * tanh or σ of x[0:n] into out, a vector at a time; the last partial vector through {@link #scratch}. All
+     * tanh or σ of x[from:to] into out, a vector at a time; the last partial vector through {@link #scratch}. All
      * vector work is in this one method, on purpose: a vector passed to or returned from a method that C2 did not
      * inline is boxed on the heap, and with helper methods per function it did not inline them all (at batch 1,
      * 576 KB allocated per `char` LSTM forward).
      */
-    private void apply(boolean tanh, double[] x, double[] out, int n) {
-        for (int i = 0; i < n; i += LANES) {
-            boolean whole = i + LANES <= n;
+    private void apply(boolean tanh, double[] x, double[] out, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            boolean whole = i + LANES <= to;
             if (!whole) {
-                System.arraycopy(x, i, scratch, 0, n - i);
+                System.arraycopy(x, i, scratch, 0, to - i);
             }
             DoubleVector v = DoubleVector.fromArray(SPECIES, whole ? x : scratch, whole ? i : 0);
             // e^arg, arg = 2|x| (tanh, |x| clamped to 22) or −x (σ, clamped to [−708, 709]): 2^k·e^r
@@ -96,7 +96,7 @@ final class SimdActivations implements Activations {
                 y.intoArray(out, i);
             } else {
                 y.intoArray(scratch, 0);
-                System.arraycopy(scratch, 0, out, i, n - i);
+                System.arraycopy(scratch, 0, out, i, to - i);
             }
         }
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The vectorized activations against {@code java.lang.Math}, at the limits, and compiled against interpreted. */
 class SimdActivationsTest {
     private static final double MAX_ULPS = 4;
+    /** What the output holds outside the range. */
+    private static final double UNTOUCHED = 12345.0;
 
     @Test
     void tanhWithinFourUlpsOfMath() {
@@ -34,8 +36,8 @@ class SimdActivationsTest {
         double[] tanh = new double[n];
         double[] sigmoid = new double[n];
         SimdActivations activations = new SimdActivations();
-        activations.tanh(x, tanh, n);
-        activations.sigmoid(x, sigmoid, n);
+        activations.tanh(x, tanh, 0, n);
+        activations.sigmoid(x, sigmoid, 0, n);
         for (int i = 0; i < n; i++) {
             assertWithinUlps("tanh", x[i], tanh[i], Math.tanh(x[i]));
             assertWithinUlps("sigmoid", x[i], sigmoid[i], 1.0 / (1.0 + Math.exp(-x[i])));
@@ -49,8 +51,8 @@ class SimdActivationsTest {
         double[] tanh = new double[x.length];
         double[] sigmoid = new double[x.length];
         SimdActivations activations = new SimdActivations();
-        activations.tanh(x, tanh, x.length);
-        activations.sigmoid(x, sigmoid, x.length);
+        activations.tanh(x, tanh, 0, x.length);
+        activations.sigmoid(x, sigmoid, 0, x.length);
         for (int i = 0; i < x.length; i++) {
             assertWithinUlps("tanh", x[i], tanh[i], Math.tanh(x[i]));
             assertWithinUlps("sigmoid", x[i], sigmoid[i], 1.0 / (1.0 + Math.exp(-x[i])));
@@ -68,30 +70,41 @@ class SimdActivationsTest {
         double[] firstTanh = new double[x.length];
         double[] firstSigmoid = new double[x.length];
         SimdActivations activations = new SimdActivations();
-        activations.tanh(x, firstTanh, x.length);
-        activations.sigmoid(x, firstSigmoid, x.length);
+        activations.tanh(x, firstTanh, 0, x.length);
+        activations.sigmoid(x, firstSigmoid, 0, x.length);
         double[] tanh = new double[x.length];
         double[] sigmoid = new double[x.length];
         for (int i = 0; i < 20_000; i++) {
-            activations.tanh(x, tanh, x.length);
-            activations.sigmoid(x, sigmoid, x.length);
+            activations.tanh(x, tanh, 0, x.length);
+            activations.sigmoid(x, sigmoid, 0, x.length);
         }
         assertArrayEquals(firstTanh, tanh, "tanh");
         assertArrayEquals(firstSigmoid, sigmoid, "sigmoid");
     }
 
-    /** Every length 0 .. 40 (whole vectors and every tail) over values from ~1e−3 to ~100 in magnitude. */
+    /**
+     * Every range length 0 .. 40 (whole vectors and every tail), starting at 0 and at 3, over values from ~1e−3 to
+     * ~100 in magnitude; the entries outside the range are left as they were.
+     */
     private static void assertWithinUlps(String name, ArrayFunction vectorized, DoubleUnaryOperator reference) {
         Random random = new Random(42);
-        for (int n = 0; n <= 40; n++) {
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = random.nextGaussian() * Math.pow(10, random.nextInt(6) - 3);
-            }
-            double[] out = new double[n];
-            vectorized.apply(x, out, n);
-            for (int i = 0; i < n; i++) {
-                assertWithinUlps(name, x[i], out[i], reference.applyAsDouble(x[i]));
+        for (int from : new int[] {0, 3}) {
+            for (int n = 0; n <= 40; n++) {
+                int to = from + n;
+                double[] x = new double[to + 5];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = random.nextGaussian() * Math.pow(10, random.nextInt(6) - 3);
+                }
+                double[] out = new double[x.length];
+                Arrays.fill(out, UNTOUCHED);
+                vectorized.apply(x, out, from, to);
+                for (int i = 0; i < x.length; i++) {
+                    if (i < from || i >= to) {
+                        assertEquals(UNTOUCHED, out[i], name + " wrote entry " + i + " outside [" + from + ", " + to + ")");
+                    } else {
+                        assertWithinUlps(name, x[i], out[i], reference.applyAsDouble(x[i]));
+                    }
+                }
             }
         }
     }
@@ -104,6 +117,6 @@ class SimdActivationsTest {
 
     @FunctionalInterface
     private interface ArrayFunction {
-        void apply(double[] x, double[] out, int n);
+        void apply(double[] x, double[] out, int from, int to);
     }
 }

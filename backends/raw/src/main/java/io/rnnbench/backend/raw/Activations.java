@@ -8,9 +8,9 @@ package io.rnnbench.backend.raw;
  * checked by the caller.
  */
 public interface Activations {
-    /** out[i] = tanh(x[i]) for i &lt; n; out may be x. */
-    void tanh(double[] x, double[] out, int n);
+    /** out[i] = tanh(x[i]) for from ≤ i &lt; to; out may be x. */
+    void tanh(double[] x, double[] out, int from, int to);
 
-    /** out[i] = σ(x[i]) = 1 / (1 + e<sup>−x[i]</sup>) for i &lt; n (0 for x → −∞, 1 for x → +∞); out may be x. */
-    void sigmoid(double[] x, double[] out, int n);
+    /** out[i] = σ(x[i]) = 1 / (1 + e<sup>−x[i]</sup>) for from ≤ i &lt; to (0 for x → −∞, 1 for x → +∞); out may be x. */
+    void sigmoid(double[] x, double[] out, int from, int to);
 }

@@ -180,13 +180,13 @@ public final class RawBackend implements Backend<RawMatrix> {
     @Override
     public void tanh(RawMatrix x, RawMatrix out) {
         requireSame("tanh", x, out);
-        activations.tanh(x.data, out.modify(), x.data.length);
+        activations.tanh(x.data, out.modify(), 0, x.data.length);
     }
 
     @Override
     public void sigmoid(RawMatrix x, RawMatrix out) {
         requireSame("sigmoid", x, out);
-        activations.sigmoid(x.data, out.modify(), x.data.length);
+        activations.sigmoid(x.data, out.modify(), 0, x.data.length);
     }
 
     @Override
