@@ -151,14 +151,26 @@ public abstract class PrimitiveOperationsSuite {
         writes.put("softmax", b -> nd.softmax(matrix(s, s), b));
         writes.put("softmaxCrossEntropy", b -> nd.softmaxCrossEntropy(matrix(s, s), new int[s], 1.0, b));
         writes.put("sigmoidCrossEntropy", b -> nd.sigmoidCrossEntropy(matrix(s, s), matrix(s, s), 1.0, b));
+        writes.put("lstmForward, as c", b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), nd.zeros(s, 4 * s), b,
+                nd.zeros(s, s), nd.zeros(s, s)));
+        writes.put("lstmForward, as tanhC", b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), nd.zeros(s, 4 * s),
+                nd.zeros(s, s), b, nd.zeros(s, s)));
+        writes.put("lstmForward, as h", b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), nd.zeros(s, 4 * s),
+                nd.zeros(s, s), nd.zeros(s, s), b));
+        writes.put("lstmBackward, as dc", b -> nd.lstmBackward(sigmoids(s, 4 * s), matrix(s, s), matrix(s, s),
+                matrix(s, s), b, nd.zeros(s, 4 * s)));
         for (Map.Entry<String, Consumer<Object>> write : writes.entrySet()) {
             for (Transpose opB : Transpose.values()) {
                 productAfterWrite(write.getKey(), opB, s, s, write.getValue());
             }
         }
-        // The one writing operation with a row-vector output.
+        // The writing operations whose output is not square: a row vector, and the LSTM's gate blocks [13, 52].
         for (Transpose opB : Transpose.values()) {
             productAfterWrite("addColumnSums", opB, 1, s, b -> nd.addColumnSums(matrix(s, s), b));
+            productAfterWrite("lstmForward, as gates", opB, s, 4 * s, b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), b,
+                    nd.zeros(s, s), nd.zeros(s, s), nd.zeros(s, s)));
+            productAfterWrite("lstmBackward, as dz", opB, s, 4 * s, b -> nd.lstmBackward(sigmoids(s, 4 * s), matrix(s, s),
+                    matrix(s, s), matrix(s, s), nd.zeros(s, s), b));
         }
     }
 
@@ -200,6 +212,11 @@ public abstract class PrimitiveOperationsSuite {
     /** A seeded Gaussian [rows, cols] matrix of the backend under test. */
     private Object matrix(int rows, int cols) {
         return nd.fromArray(rows, cols, random.randn(rows * cols));
+    }
+
+    /** A seeded [rows, cols] matrix of values in (0, 1), as activated gates are. */
+    private Object sigmoids(int rows, int cols) {
+        return nd.fromArray(rows, cols, random.rand(rows * cols));
     }
 
     @Test
@@ -310,6 +327,120 @@ public abstract class PrimitiveOperationsSuite {
             });
             compareBoth("sumOfSquares", new int[] {1, 1}, (be, ms) -> new double[] {be.sumOfSquares(be.fromArray(s[0], s[1], x))});
         }
+    }
+
+    /**
+     * The fused LSTM step against the same backend's primitives composed as the core composed them before the
+     * fused operations existed (split, σ, tanh, Hadamard products), and against {@code raw}: forward with z
+     * separate from and equal to the gate block, then backward. Pre-activations reach ±30, where σ and tanh
+     * saturate.
+     */
+    @Test
+    void lstmStepIsItsPrimitivesComposed() {
+        for (int batch : new int[] {1, 3, 7}) {
+            for (int hidden : new int[] {1, 5, 13}) {
+                double[] z = random.randn(batch * 4 * hidden);
+                for (int i = 0; i < z.length; i += 7) {
+                    z[i] *= 30;
+                }
+                double[] cPrev = random.randn(batch * hidden);
+                double[] dh = random.randn(batch * hidden);
+                double[] dcNext = random.randn(batch * hidden);
+                int[] state = {batch, hidden};
+                int[] gates = {batch, 4 * hidden};
+                int[] all = {1, batch * 10 * hidden};
+                String shape = " B=" + batch + " H=" + hidden;
+                for (boolean inPlace : new boolean[] {false, true}) {
+                    String what = "lstmForward" + (inPlace ? " (z is the gate block)" : "") + shape;
+                    double[] fused = lstmStep(nd, z, cPrev, dh, dcNext, batch, hidden, inPlace);
+                    compare(what + ", against the composed primitives", all, fused,
+                            composedLstmStep(z, cPrev, dh, dcNext, batch, hidden));
+                    compareBoth(what, all, (be, ms) -> lstmStep(be, z, cPrev, dh, dcNext, batch, hidden, inPlace));
+                }
+            }
+        }
+    }
+
+    /** [gates | c | tanh c | h | dz | dc_{t−1}] of one fused step, row-major, concatenated. */
+    private static double[] lstmStep(Backend<Object> be, double[] zValues, double[] cPrevValues, double[] dhValues,
+            double[] dcValues, int batch, int hidden, boolean inPlace) {
+        Object z = be.fromArray(batch, 4 * hidden, zValues);
+        Object gates = inPlace ? z : be.zeros(batch, 4 * hidden);
+        Object cPrev = be.fromArray(batch, hidden, cPrevValues);
+        Object c = be.zeros(batch, hidden);
+        Object tanhC = be.zeros(batch, hidden);
+        Object h = be.zeros(batch, hidden);
+        be.lstmForward(z, cPrev, gates, c, tanhC, h);
+        if (!inPlace) {
+            assertEquals(java.util.Arrays.toString(zValues), java.util.Arrays.toString(be.toArray(z)),
+                    be.name() + ": lstmForward modified z");
+        }
+        Object dc = be.fromArray(batch, hidden, dcValues);
+        Object dz = be.zeros(batch, 4 * hidden);
+        be.lstmBackward(gates, cPrev, tanhC, be.fromArray(batch, hidden, dhValues), dc, dz);
+        return concat(be.toArray(gates), be.toArray(c), be.toArray(tanhC), be.toArray(h), be.toArray(dz), be.toArray(dc));
+    }
+
+    /** {@link #lstmStep} from the backend's primitives, one gate block [B, H] at a time. */
+    private double[] composedLstmStep(double[] zValues, double[] cPrevValues, double[] dhValues, double[] dcValues,
+            int batch, int hidden) {
+        Object z = nd.fromArray(batch, 4 * hidden, zValues);
+        Object[] gate = new Object[4]; //                                   i, f, g, o
+        for (int k = 0; k < 4; k++) {
+            gate[k] = nd.zeros(batch, hidden);
+            nd.copyBlock(z, 0, k * hidden, gate[k], 0, 0, batch, hidden);
+            if (k == 2) {
+                nd.tanh(gate[k], gate[k]);
+            } else {
+                nd.sigmoid(gate[k], gate[k]);
+            }
+        }
+        Object cPrev = nd.fromArray(batch, hidden, cPrevValues);
+        Object c = nd.zeros(batch, hidden);
+        nd.hadamard(gate[1], cPrev, c); //                                  c = f ⊙ c_{t−1} + i ⊙ g
+        nd.addHadamard(1.0, gate[0], gate[2], c);
+        Object tanhC = nd.zeros(batch, hidden);
+        nd.tanh(c, tanhC);
+        Object h = nd.zeros(batch, hidden);
+        nd.hadamard(gate[3], tanhC, h); //                                  h = o ⊙ tanh c
+        Object dh = nd.fromArray(batch, hidden, dhValues);
+        Object dcNext = nd.fromArray(batch, hidden, dcValues);
+        Object dc = nd.zeros(batch, hidden);
+        Object scratch = nd.zeros(batch, hidden);
+        nd.hadamard(dh, gate[3], scratch); //                               dc = dcNext + dh ⊙ o ⊙ (1 − tanh²c)
+        nd.tanhBackward(tanhC, scratch, dc);
+        nd.axpy(1.0, dcNext, dc);
+        Object[] dGate = new Object[4];
+        for (int k = 0; k < 4; k++) {
+            dGate[k] = nd.zeros(batch, hidden);
+        }
+        nd.hadamard(dc, gate[2], dGate[0]); //                              dz_i = dc ⊙ g ⊙ i(1 − i)
+        nd.sigmoidBackward(gate[0], dGate[0], dGate[0]);
+        nd.hadamard(dc, cPrev, dGate[1]); //                                dz_f = dc ⊙ c_{t−1} ⊙ f(1 − f)
+        nd.sigmoidBackward(gate[1], dGate[1], dGate[1]);
+        nd.hadamard(dc, gate[0], dGate[2]); //                              dz_g = dc ⊙ i ⊙ (1 − g²)
+        nd.tanhBackward(gate[2], dGate[2], dGate[2]);
+        nd.hadamard(dh, tanhC, dGate[3]); //                                dz_o = dh ⊙ tanh c ⊙ o(1 − o)
+        nd.sigmoidBackward(gate[3], dGate[3], dGate[3]);
+        nd.hadamard(dc, gate[1], dcNext); //                                dc_{t−1} = dc ⊙ f
+        Object gates = nd.zeros(batch, 4 * hidden);
+        Object dz = nd.zeros(batch, 4 * hidden);
+        for (int k = 0; k < 4; k++) {
+            nd.copyBlock(gate[k], 0, 0, gates, 0, k * hidden, batch, hidden);
+            nd.copyBlock(dGate[k], 0, 0, dz, 0, k * hidden, batch, hidden);
+        }
+        return concat(nd.toArray(gates), nd.toArray(c), nd.toArray(tanhC), nd.toArray(h), nd.toArray(dz),
+                nd.toArray(dcNext));
+    }
+
+    private static double[] concat(double[]... parts) {
+        double[] all = new double[java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     @Test

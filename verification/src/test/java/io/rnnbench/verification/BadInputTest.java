@@ -44,6 +44,28 @@ class BadInputTest {
     }
 
     @Test
+    void lstmStepOfMismatchedShapesNamesThem() {
+        for (String name : Backends.names()) {
+            lstmStepMismatch(Backends.byName(name));
+        }
+    }
+
+    private <M> void lstmStepMismatch(Backend<M> nd) {
+        M z = nd.zeros(3, 8);
+        M state = nd.zeros(3, 2);
+        assertMessage(() -> nd.lstmForward(nd.zeros(3, 10), state, nd.zeros(3, 10), nd.zeros(3, 2), nd.zeros(3, 2),
+                nd.zeros(3, 2)), "[3, 10]", "4H");
+        assertMessage(() -> nd.lstmForward(z, nd.zeros(3, 5), z, nd.zeros(3, 2), nd.zeros(3, 2), nd.zeros(3, 2)),
+                "[3, 8] (H = 2), so cPrev must be [3, 2], but it is [3, 5]");
+        assertMessage(() -> nd.lstmForward(z, state, z, state, nd.zeros(3, 2), nd.zeros(3, 2)),
+                "cPrev, c, tanhC, h must be four different matrices");
+        assertMessage(() -> nd.lstmBackward(z, state, nd.zeros(3, 2), nd.zeros(2, 2), nd.zeros(3, 2), nd.zeros(3, 8)),
+                "dh must be [3, 2], but it is [2, 2]");
+        assertMessage(() -> nd.lstmBackward(z, state, nd.zeros(3, 2), nd.zeros(3, 2), nd.zeros(3, 2), z),
+                "must not be the same matrix");
+    }
+
+    @Test
     void denseInputOfWrongWidthNamesBothShapes() {
         Backend<?> nd = Backends.byName("raw");
         assertDenseWidth(nd);

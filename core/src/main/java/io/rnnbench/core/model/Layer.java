@@ -42,8 +42,6 @@ abstract class Layer<M> {
     protected final M h0;
     /** [T·B, H] h_{t−1} of every step (h_{−1}, h_0, …, h_{T−2}): the operand of dW_h's one GEMM. */
     private final M hsPrev;
-    /** [B, G] z_t of the current step. */
-    protected final M z;
 
     /** [T·B, H] gradient of the loss w.r.t. each h_t from above (head or next layer). Written by them. */
     final M dhs;
@@ -76,7 +74,6 @@ abstract class Layer<M> {
         }
         h0 = nd.zeros(batch, hidden);
         hsPrev = nd.zeros(rows, hidden);
-        z = nd.zeros(batch, gateWidth);
         dhs = nd.zeros(rows, hidden);
         dzs = nd.zeros(rows, gateWidth);
         dz = nd.zeros(batch, gateWidth);
@@ -168,7 +165,7 @@ abstract class Layer<M> {
     protected abstract void backwardStep(int t, M hPrev);
 
     /** z = Zx_t + h_{t−1}·W_h  [B, G]: the pre-activation of step t, shared by both cells. */
-    protected void preActivation(int t, M hPrev) {
+    protected void preActivation(int t, M hPrev, M z) {
         nd.copyBlock(zx, t * batch, 0, z, 0, 0, batch, nd.cols(z));
         nd.gemm(1.0, hPrev, N, w.wH(), N, 1.0, z);
     }

@@ -12,15 +12,18 @@ import io.rnnbench.core.spi.Backend;
  */
 final class RnnLayer<M> extends Layer<M> {
     private final Activation activation;
+    /** [B, H] z_t of the current step. */
+    private final M z;
 
     RnnLayer(Backend<M> nd, LayerWeights<M> w, int steps, int batch, int hidden, Activation activation) {
         super(nd, w, steps, batch, hidden, hidden);
         this.activation = activation;
+        z = nd.zeros(batch, hidden);
     }
 
     @Override
     protected void forwardStep(int t, M hPrev) {
-        preActivation(t, hPrev); //                     z = Zx_t + h_{t−1}·W_h   [B, H]
+        preActivation(t, hPrev, z); //                  z = Zx_t + h_{t−1}·W_h   [B, H]
         switch (activation) { //                        h_t = φ(z)               [B, H]
             case TANH -> nd.tanh(z, h.get(t));
             case SIGMOID -> nd.sigmoid(z, h.get(t));

@@ -178,6 +178,51 @@ public interface Backend<M> {
      */
     void addQuotientBySqrt(double alpha, M a, M b, double epsInside, double epsOutside, M out);
 
+    // ---- the LSTM cell's element-wise work, fused ----------------------------------------------
+
+    /**
+     * The element-wise part of an LSTM step in one call, gate blocks i | f | g | o of H columns each (PyTorch's
+     * order), from the pre-activations z = x<sub>t</sub>·W<sub>x</sub> + h<sub>t−1</sub>·W<sub>h</sub> + b:
+     * <pre>
+     * gates = [σ(z_i) | σ(z_f) | tanh(z_g) | σ(z_o)] = [i | f | g | o]
+     * c     = f ⊙ cPrev + i ⊙ g
+     * tanhC = tanh(c)
+     * h     = o ⊙ tanhC
+     * </pre>
+     * The same arithmetic as the primitives it replaces (split, {@link #sigmoid} ×3, {@link #tanh} ×2,
+     * {@link #hadamard}, {@link #addHadamard}: twelve calls), in the same order, so that each entry is computed as
+     * they compute it; one call keeps a step's small matrices in cache instead of passing over them twelve times.
+     *
+     * @param z     {@code [B, 4H]} pre-activations. Not modified, unless it is {@code gates}.
+     * @param cPrev {@code [B, H]} c<sub>t−1</sub>. Not modified.
+     * @param gates {@code [B, 4H]} the activated gates, which {@link #lstmBackward} needs. Modified; may be {@code z}.
+     * @param c     {@code [B, H]} c<sub>t</sub>. Modified.
+     * @param tanhC {@code [B, H]} tanh(c<sub>t</sub>), which {@link #lstmBackward} needs. Modified.
+     * @param h     {@code [B, H]} h<sub>t</sub>. Modified. cPrev, c, tanhC and h must be four different matrices.
+     */
+    void lstmForward(M z, M cPrev, M gates, M c, M tanhC, M h);
+
+    /**
+     * The gradient through {@link #lstmForward} for one step, from dh = ∂L/∂h<sub>t</sub> and dc = ∂L/∂c<sub>t</sub>
+     * as far as later steps carry it:
+     * <pre>
+     * dc  += dh ⊙ o ⊙ (1 − tanhC²)
+     * dz   = [dc ⊙ g ⊙ i(1 − i) | dc ⊙ cPrev ⊙ f(1 − f) | dc ⊙ i ⊙ (1 − g²) | dh ⊙ tanhC ⊙ o(1 − o)]
+     * dc  ← dc ⊙ f                              ∂L/∂c_{t−1}, carried to step t−1
+     * </pre>
+     * The same arithmetic as the primitives it replaces ({@link #hadamard}, {@link #tanhBackward},
+     * {@link #sigmoidBackward}, {@link #axpy} and a copy into each gate block), in the same order.
+     *
+     * @param gates {@code [B, 4H]} i | f | g | o from {@link #lstmForward}. Not modified.
+     * @param cPrev {@code [B, H]} c<sub>t−1</sub>. Not modified.
+     * @param tanhC {@code [B, H]} tanh(c<sub>t</sub>). Not modified.
+     * @param dh    {@code [B, H]} ∂L/∂h<sub>t</sub>. Not modified.
+     * @param dc    {@code [B, H]} in: ∂L/∂c<sub>t</sub> from step t+1; out: ∂L/∂c<sub>t−1</sub>. Modified.
+     *              cPrev, tanhC, dh and dc must be four different matrices.
+     * @param dz    {@code [B, 4H]} ∂L/∂z. Modified; must not be {@code gates}.
+     */
+    void lstmBackward(M gates, M cPrev, M tanhC, M dh, M dc, M dz);
+
     // ---- reductions and losses ----------------------------------------------------------------
 
     /** Σ a<sub>ij</sub>² (for global-norm clipping; NaN or ∞ when an entry is). a: Not modified. */

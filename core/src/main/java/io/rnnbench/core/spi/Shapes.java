@@ -63,6 +63,35 @@ public final class Shapes {
         return "op(A) " + shape(m, ka) + " · op(B) " + shape(kb, n);
     }
 
+    /**
+     * Requires a gate block {@code [B, 4H]} (H ≥ 1) and a cell-state-shaped {@code [B, H]} matrix of the fused
+     * LSTM operations to fit together.
+     *
+     * @param gatesName the name of the gate block checked, e.g. {@code z}
+     * @param name      the name of the {@code [B, H]} matrix checked, e.g. {@code cPrev}
+     */
+    public static void requireLstmStep(String op, String gatesName, int gr, int gc, String name, int rows, int cols) {
+        if (gc % 4 != 0) {
+            throw new IllegalArgumentException(op + ": " + gatesName + " is " + shape(gr, gc)
+                    + ": its columns must be 4H, the gate blocks i | f | g | o of H columns each");
+        }
+        if (rows != gr || cols != gc / 4) {
+            throw new IllegalArgumentException(op + ": " + gatesName + " is " + shape(gr, gc) + " (H = " + gc / 4
+                    + "), so " + name + " must be " + shape(gr, gc / 4) + ", but it is " + shape(rows, cols));
+        }
+    }
+
+    /**
+     * Requires four matrices of an operation to be four different objects (no allocation when they are).
+     *
+     * @param names their parameter names, for the message, e.g. {@code "cPrev, c, tanhC, h"}
+     */
+    public static void requireDistinct(String op, String names, Object a, Object b, Object c, Object d) {
+        if (a == b || a == c || a == d || b == c || b == d || c == d) {
+            throw new IllegalArgumentException(op + ": " + names + " must be four different matrices");
+        }
+    }
+
     /** Requires a {@code rows × cols} block at (row, col) to lie inside a {@code [mr, mc]} matrix. */
     public static void requireBlock(String name, int mr, int mc, int row, int col, int rows, int cols) {
         if (rows < 0 || cols < 0 || row < 0 || col < 0 || row + rows > mr || col + cols > mc) {

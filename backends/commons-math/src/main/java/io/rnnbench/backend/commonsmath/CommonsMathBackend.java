@@ -36,8 +36,8 @@ import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
  *
  * <p>Allocation per call: {@code gemm} allocates the library's product, plus one transposed copy when
  * either or both operands are transposed, and one visitor unless α = 1 and β = 0; the softmax operations
- * allocate three visitors and three {@code double[m]} row arrays (four for the loss); every other operation
- * allocates one visitor object.
+ * allocate three visitors and three {@code double[m]} row arrays (four for the loss); {@code lstmForward} four
+ * visitors and {@code lstmBackward} two; every other operation allocates one visitor object.
  *
  * @param <T> the Commons Math matrix class held by every {@link CommonsMathMatrix} of this backend
  */
@@ -388,6 +388,105 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
 
     // ---- reductions and losses ----------------------------------------------------------------------
 
+    /**
+     * Four walks, one per written matrix: the gates (σ, σ, tanh, σ by block), then c, tanh(c) and h, each reading
+     * what the walk before it wrote.
+     */
+    @Override
+    public void lstmForward(CommonsMathMatrix<T> z, CommonsMathMatrix<T> cPrev, CommonsMathMatrix<T> gates,
+            CommonsMathMatrix<T> c, CommonsMathMatrix<T> tanhC, CommonsMathMatrix<T> h) {
+        requireSame("lstmForward", z, gates);
+        requireLstmStep("lstmForward", z, "cPrev", cPrev);
+        requireLstmStep("lstmForward", z, "c", c);
+        requireLstmStep("lstmForward", z, "tanhC", tanhC);
+        requireLstmStep("lstmForward", z, "h", h);
+        Shapes.requireDistinct("lstmForward", "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
+        int hidden = cPrev.value.getColumnDimension();
+        T zv = z.value;
+        T gate = gates.value;
+        T cPrevV = cPrev.value;
+        T cV = c.value;
+        T tanhCV = tanhC.value;
+        gate.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+            @Override
+            public double visit(int row, int column, double value) { //       [σ(z_i) | σ(z_f) | tanh(z_g) | σ(z_o)]
+                double x = zv.getEntry(row, column);
+                return column / hidden == 2 ? Math.tanh(x) : 1.0 / (1.0 + Math.exp(-x));
+            }
+        });
+        cV.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+            @Override
+            public double visit(int row, int column, double value) { //       c = f ⊙ c_{t−1} + i ⊙ g
+                return gate.getEntry(row, hidden + column) * cPrevV.getEntry(row, column)
+                        + gate.getEntry(row, column) * gate.getEntry(row, 2 * hidden + column);
+            }
+        });
+        tanhCV.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+            @Override
+            public double visit(int row, int column, double value) {
+                return Math.tanh(cV.getEntry(row, column));
+            }
+        });
+        h.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+            @Override
+            public double visit(int row, int column, double value) { //       h = o ⊙ tanh(c)
+                return gate.getEntry(row, 3 * hidden + column) * tanhCV.getEntry(row, column);
+            }
+        });
+    }
+
+    /**
+     * Two walks: dz first, from dc as it comes in, then dc ← dc ⊙ f; both compute the new dc of an entry
+     * ({@link #cellGradient}) the same way.
+     */
+    @Override
+    public void lstmBackward(CommonsMathMatrix<T> gates, CommonsMathMatrix<T> cPrev, CommonsMathMatrix<T> tanhC,
+            CommonsMathMatrix<T> dh, CommonsMathMatrix<T> dc, CommonsMathMatrix<T> dz) {
+        requireSame("lstmBackward", gates, dz);
+        requireLstmStep("lstmBackward", gates, "cPrev", cPrev);
+        requireLstmStep("lstmBackward", gates, "tanhC", tanhC);
+        requireLstmStep("lstmBackward", gates, "dh", dh);
+        requireLstmStep("lstmBackward", gates, "dc", dc);
+        requireDistinct("lstmBackward", gates, dz);
+        Shapes.requireDistinct("lstmBackward", "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
+        int hidden = cPrev.value.getColumnDimension();
+        T gate = gates.value;
+        T cPrevV = cPrev.value;
+        T tanhCV = tanhC.value;
+        T dhV = dh.value;
+        T dcV = dc.value;
+        dz.value.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+            @Override
+            public double visit(int row, int column, double value) {
+                int j = column % hidden;
+                double iGate = gate.getEntry(row, j);
+                double fGate = gate.getEntry(row, hidden + j);
+                double gGate = gate.getEntry(row, 2 * hidden + j);
+                double oGate = gate.getEntry(row, 3 * hidden + j);
+                double dcj = cellGradient(gate, tanhCV, dhV, dcV, row, j, hidden);
+                return switch (column / hidden) {
+                    case 0 -> dcj * gGate * iGate * (1.0 - iGate); //                      dz_i = dc ⊙ g ⊙ i(1 − i)
+                    case 1 -> dcj * cPrevV.getEntry(row, j) * fGate * (1.0 - fGate); //     dz_f = dc ⊙ c_{t−1} ⊙ f(1 − f)
+                    case 2 -> dcj * iGate * (1.0 - gGate * gGate); //                      dz_g = dc ⊙ i ⊙ (1 − g²)
+                    default -> dhV.getEntry(row, j) * tanhCV.getEntry(row, j) * oGate * (1.0 - oGate); // dz_o
+                };
+            }
+        });
+        dcV.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+            @Override
+            public double visit(int row, int column, double value) { //       dc ← dc ⊙ f
+                return cellGradient(gate, tanhCV, dhV, dcV, row, column, hidden) * gate.getEntry(row, hidden + column);
+            }
+        });
+    }
+
+    /** dc + dh ⊙ o ⊙ (1 − tanh²c) at (row, j), from dc as it was before this step. */
+    private static double cellGradient(AbstractRealMatrix gate, AbstractRealMatrix tanhC, AbstractRealMatrix dh,
+            AbstractRealMatrix dc, int row, int j, int hidden) {
+        double tanhCj = tanhC.getEntry(row, j);
+        return dh.getEntry(row, j) * gate.getEntry(row, 3 * hidden + j) * (1.0 - tanhCj * tanhCj) + dc.getEntry(row, j);
+    }
+
     @Override
     public double sumOfSquares(CommonsMathMatrix<T> a) {
         return a.value.walkInRowOrder(new DefaultRealMatrixPreservingVisitor() {
@@ -471,6 +570,11 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     private static void requireSame(String op, CommonsMathMatrix<?> a, CommonsMathMatrix<?> b) {
         Shapes.requireSameShape(op, "first operand", a.value.getRowDimension(), a.value.getColumnDimension(),
                 "second operand", b.value.getRowDimension(), b.value.getColumnDimension());
+    }
+
+    private static void requireLstmStep(String op, CommonsMathMatrix<?> gates, String name, CommonsMathMatrix<?> m) {
+        Shapes.requireLstmStep(op, "the gate block", gates.value.getRowDimension(), gates.value.getColumnDimension(),
+                name, m.value.getRowDimension(), m.value.getColumnDimension());
     }
 
     private static void requireDistinct(String op, CommonsMathMatrix<?> in, CommonsMathMatrix<?> out) {

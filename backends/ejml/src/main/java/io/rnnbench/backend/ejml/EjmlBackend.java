@@ -1,6 +1,7 @@
 package io.rnnbench.backend.ejml;
 
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.RowMajorLstm;
 import io.rnnbench.core.spi.Shapes;
 import io.rnnbench.core.spi.Transpose;
 import java.util.Arrays;
@@ -32,6 +33,17 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
     private static final DOperatorUnary TANH = Math::tanh;
     /** σ(x) = 1 / (1 + e<sup>−x</sup>). */
     private static final DOperatorUnary SIGMOID = x -> 1.0 / (1.0 + Math.exp(-x));
+    /** {@link #TANH} and {@link #SIGMOID} over a range of an array, for {@link RowMajorLstm}. */
+    private static final RowMajorLstm.RangeFunction TANH_RANGE = (x, out, from, to) -> {
+        for (int i = from; i < to; i++) {
+            out[i] = TANH.apply(x[i]);
+        }
+    };
+    private static final RowMajorLstm.RangeFunction SIGMOID_RANGE = (x, out, from, to) -> {
+        for (int i = from; i < to; i++) {
+            out[i] = SIGMOID.apply(x[i]);
+        }
+    };
 
     private final String name;
     private final EjmlProducts products;
@@ -300,6 +312,35 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
 
     // ---- reductions and losses ----------------------------------------------------------------
 
+    /** {@link RowMajorLstm#forward} over {@code getData()}: EJML has no fused operation, nor one on a block. */
+    @Override
+    public void lstmForward(DMatrixRMaj z, DMatrixRMaj cPrev, DMatrixRMaj gates, DMatrixRMaj c, DMatrixRMaj tanhC,
+            DMatrixRMaj h) {
+        requireSame("lstmForward", z, gates);
+        requireLstmStep("lstmForward", z, "cPrev", cPrev);
+        requireLstmStep("lstmForward", z, "c", c);
+        requireLstmStep("lstmForward", z, "tanhC", tanhC);
+        requireLstmStep("lstmForward", z, "h", h);
+        Shapes.requireDistinct("lstmForward", "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
+        RowMajorLstm.forward(z.getData(), cPrev.getData(), gates.getData(), c.getData(), tanhC.getData(), h.getData(),
+                z.numRows, cPrev.numCols, SIGMOID_RANGE, TANH_RANGE);
+    }
+
+    /** {@link RowMajorLstm#backward} over {@code getData()}: EJML has no fused operation, nor one on a block. */
+    @Override
+    public void lstmBackward(DMatrixRMaj gates, DMatrixRMaj cPrev, DMatrixRMaj tanhC, DMatrixRMaj dh, DMatrixRMaj dc,
+            DMatrixRMaj dz) {
+        requireSame("lstmBackward", gates, dz);
+        requireLstmStep("lstmBackward", gates, "cPrev", cPrev);
+        requireLstmStep("lstmBackward", gates, "tanhC", tanhC);
+        requireLstmStep("lstmBackward", gates, "dh", dh);
+        requireLstmStep("lstmBackward", gates, "dc", dc);
+        requireDistinct("lstmBackward", gates, dz);
+        Shapes.requireDistinct("lstmBackward", "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
+        RowMajorLstm.backward(gates.getData(), cPrev.getData(), tanhC.getData(), dh.getData(), dc.getData(), dz.getData(),
+                gates.numRows, cPrev.numCols);
+    }
+
     /**
      * EJML's inner product of a with itself over all entries, Σ a<sub>ij</sub>·a<sub>ij</sub>. Not
      * {@code SpecializedOps_DDRM.elementSumSq}, which divides every entry by max |a| first: a different formula.
@@ -389,6 +430,10 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
 
     private static void requireSame(String op, DMatrixRMaj a, DMatrixRMaj b) {
         Shapes.requireSameShape(op, "first operand", a.numRows, a.numCols, "second operand", b.numRows, b.numCols);
+    }
+
+    private static void requireLstmStep(String op, DMatrixRMaj gates, String name, DMatrixRMaj m) {
+        Shapes.requireLstmStep(op, "the gate block", gates.numRows, gates.numCols, name, m.numRows, m.numCols);
     }
 
     private static void requireDistinct(String op, DMatrixRMaj in, DMatrixRMaj out) {

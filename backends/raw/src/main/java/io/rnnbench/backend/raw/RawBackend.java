@@ -1,6 +1,7 @@
 package io.rnnbench.backend.raw;
 
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.RowMajorLstm;
 import io.rnnbench.core.spi.Shapes;
 import io.rnnbench.core.spi.Transpose;
 import java.util.Objects;
@@ -20,6 +21,9 @@ public final class RawBackend implements Backend<RawMatrix> {
     /** This instance's GEMM with its packing buffers. */
     private final RawGemm gemm;
     private final Activations activations;
+    /** The activations as {@link RowMajorLstm} takes them, made once (a method reference per call would allocate). */
+    private final RowMajorLstm.RangeFunction sigmoid;
+    private final RowMajorLstm.RangeFunction tanh;
 
     /** The {@code raw} backend: plain-Java kernels. */
     public RawBackend() {
@@ -36,6 +40,8 @@ public final class RawBackend implements Backend<RawMatrix> {
         this.name = Objects.requireNonNull(name, "name");
         this.gemm = new RawGemm(Objects.requireNonNull(kernel, "kernel"));
         this.activations = Objects.requireNonNull(activations, "activations");
+        this.sigmoid = activations::sigmoid;
+        this.tanh = activations::tanh;
     }
 
     @Override
@@ -270,6 +276,31 @@ public final class RawBackend implements Backend<RawMatrix> {
         }
     }
 
+    /** {@link RowMajorLstm#forward} with this backend's {@link Activations}. */
+    @Override
+    public void lstmForward(RawMatrix z, RawMatrix cPrev, RawMatrix gates, RawMatrix c, RawMatrix tanhC, RawMatrix h) {
+        requireSame("lstmForward", z, gates);
+        requireLstmStep("lstmForward", z, "cPrev", cPrev);
+        requireLstmStep("lstmForward", z, "c", c);
+        requireLstmStep("lstmForward", z, "tanhC", tanhC);
+        requireLstmStep("lstmForward", z, "h", h);
+        Shapes.requireDistinct("lstmForward", "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
+        RowMajorLstm.forward(z.data, cPrev.data, gates.modify(), c.modify(), tanhC.modify(), h.modify(), z.rows, cPrev.cols,
+                sigmoid, tanh);
+    }
+
+    @Override
+    public void lstmBackward(RawMatrix gates, RawMatrix cPrev, RawMatrix tanhC, RawMatrix dh, RawMatrix dc, RawMatrix dz) {
+        requireSame("lstmBackward", gates, dz);
+        requireLstmStep("lstmBackward", gates, "cPrev", cPrev);
+        requireLstmStep("lstmBackward", gates, "tanhC", tanhC);
+        requireLstmStep("lstmBackward", gates, "dh", dh);
+        requireLstmStep("lstmBackward", gates, "dc", dc);
+        requireDistinct("lstmBackward", gates, dz);
+        Shapes.requireDistinct("lstmBackward", "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
+        RowMajorLstm.backward(gates.data, cPrev.data, tanhC.data, dh.data, dc.modify(), dz.modify(), gates.rows, cPrev.cols);
+    }
+
     @Override
     public double sumOfSquares(RawMatrix a) {
         // Four independent sums: one running sum waits out the add latency on every entry (the JIT may not
@@ -338,6 +369,10 @@ public final class RawBackend implements Backend<RawMatrix> {
 
     private static void requireSame(String op, RawMatrix a, RawMatrix b) {
         Shapes.requireSameShape(op, "first operand", a.rows, a.cols, "second operand", b.rows, b.cols);
+    }
+
+    private static void requireLstmStep(String op, RawMatrix gates, String name, RawMatrix m) {
+        Shapes.requireLstmStep(op, "the gate block", gates.rows, gates.cols, name, m.rows, m.cols);
     }
 
     private static void requireDistinct(String op, RawMatrix in, RawMatrix out) {
