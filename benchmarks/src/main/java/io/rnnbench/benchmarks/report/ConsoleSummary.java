@@ -27,6 +27,12 @@ public final class ConsoleSummary {
         for (GemmRanking g : report.gemm()) {
             out.println(line(g));
         }
+        List<String> unsteady = MarkdownReport.unsteadyRows(report);
+        if (!unsteady.isEmpty()) {
+            out.println("⚠ " + unsteady.size() + " row(s) not at a steady state while measured (the report lists them"
+                    + " under \"Not at a steady state\"; re-run them with a longer warm-up):");
+            unsteady.forEach(r -> out.println("    " + r));
+        }
         out.println();
     }
 

@@ -38,6 +38,7 @@ public final class MarkdownReport {
                 a Mann–Whitney U test on their per-iteration times finds no difference at the 0.1% level.
 
                 """);
+        appendUnsteady(md, report);
         appendOverview(md, report);
         appendTimeToQuality(md, report);
         appendGemm(md, report);
@@ -102,7 +103,7 @@ public final class MarkdownReport {
             md.append("| `").append(r.shape().name()).append("` | ").append(r.cell().name()).append(" |");
             for (String backend : backends) {
                 md.append(' ').append(r.entries().stream().filter(e -> e.measurement().backend().equals(backend))
-                        .findFirst().map(e -> TimeUnits.format(e.measurement().seconds()) + " ("
+                        .findFirst().map(e -> TimeUnits.format(e.measurement().seconds()) + mark(e.measurement()) + " ("
                                 + (e.tiedWithFastest() && e != r.fastest() ? "≈ " : "") + Ranking.ratio(e.ratioToFastest()) + ")")
                         .orElse("–")).append(" |");
             }
@@ -193,9 +194,53 @@ public final class MarkdownReport {
         return fastest ? "**" + name + "**" : name;
     }
 
-    /** The two cells "time / op | ±": the mean and the half-width of the 99.9% interval ("n/a" without one). */
+    /**
+     * The two cells "time / op | ±": the mean (marked ⚠ when the row was not at a steady state) and the half-width
+     * of the 99.9% interval ("n/a" without one).
+     */
     private static String time(TimedScore m) {
-        return TimeUnits.format(m.seconds()) + " | " + (m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a");
+        return TimeUnits.format(m.seconds()) + mark(m) + " | " + (m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a");
+    }
+
+    /** " ⚠" for a row that was not at a steady state ({@link Steadiness}), else nothing. */
+    private static String mark(TimedScore m) {
+        return Steadiness.problem(m).isPresent() ? " ⚠" : "";
+    }
+
+    /**
+     * Every row whose forks were not at a steady state while measured ({@link Steadiness}), with what was seen, first
+     * in the report so that nobody reads those numbers as settled; nothing when every row was steady.
+     */
+    static void appendUnsteady(StringBuilder md, Report report) {
+        List<String> rows = unsteadyRows(report);
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## ⚠ Not at a steady state\n\n")
+                .append("These rows' forks were still warming up or unsteady while JMH measured them (usually the JIT ")
+                .append("still compiling, or other load on the machine), so their times, marked ⚠ below, are not the ")
+                .append("backend's settled speed. Re-run them with a longer warm-up, e.g. `mvn -pl benchmarks verify ")
+                .append("-Djmh.warmupIterations=5 -Djmh.backends=<backend> -Djmh.shapes=<shape>`.\n\n");
+        rows.forEach(r -> md.append("- ").append(r).append('\n'));
+        md.append('\n');
+    }
+
+    /** "`char` LSTM forward, raw-simd: first iteration …", one per unsteady row of the grid and of the GEMM kernel. */
+    static List<String> unsteadyRows(Report report) {
+        List<String> rows = new ArrayList<>();
+        for (Ranking r : report.all()) {
+            for (Ranking.Entry e : r.entries()) {
+                Steadiness.problem(e.measurement()).ifPresent(p -> rows.add("`" + r.shape().name() + "` " + r.cell().name()
+                        + " " + r.suite().title() + ", " + e.measurement().backend() + ": " + p));
+            }
+        }
+        for (GemmRanking g : report.gemm()) {
+            for (GemmRanking.Entry e : g.entries()) {
+                Steadiness.problem(e.measurement()).ifPresent(p -> rows.add("GEMM `" + g.shape().name() + "`, "
+                        + e.measurement().backend() + ": " + p));
+            }
+        }
+        return rows;
     }
 
     /** The "× fastest" cell: "1 (fastest)", "≈ 1.02×" within noise, else "1.80×". */
