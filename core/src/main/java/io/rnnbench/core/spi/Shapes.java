@@ -63,30 +63,47 @@ public final class Shapes {
         return "op(A) " + shape(m, ka) + " · op(B) " + shape(kb, n);
     }
 
-    /**
-     * Requires a gate block {@code [B, 4H]} (H ≥ 1) and a cell-state-shaped {@code [B, H]} matrix of the fused
-     * LSTM operations to fit together.
-     *
-     * @param gatesName the name of the gate block checked, e.g. {@code z}
-     * @param name      the name of the {@code [B, H]} matrix checked, e.g. {@code cPrev}
-     */
-    public static void requireLstmStep(String op, String gatesName, int gr, int gc, String name, int rows, int cols) {
-        if (gc % 4 != 0) {
-            throw new IllegalArgumentException(op + ": " + gatesName + " is " + shape(gr, gc)
-                    + ": its columns must be 4H, the gate blocks i | f | g | o of H columns each");
-        }
-        if (rows != gr || cols != gc / 4) {
-            throw new IllegalArgumentException(op + ": " + gatesName + " is " + shape(gr, gc) + " (H = " + gc / 4
-                    + "), so " + name + " must be " + shape(gr, gc / 4) + ", but it is " + shape(rows, cols));
+    /** The shape checks of {@link Backend#lstmForward}, with its parameter names. */
+    public static <M> void requireLstmForward(Backend<M> nd, M z, M cPrev, M gates, M c, M tanhC, M h) {
+        String op = "lstmForward";
+        requireSameShape(op, "z", nd.rows(z), nd.cols(z), "gates", nd.rows(gates), nd.cols(gates));
+        requireCellState(op, nd, z, "cPrev", cPrev);
+        requireCellState(op, nd, z, "c", c);
+        requireCellState(op, nd, z, "tanhC", tanhC);
+        requireCellState(op, nd, z, "h", h);
+        requireDistinct(op, "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
+    }
+
+    /** The shape checks of {@link Backend#lstmBackward}, with its parameter names. */
+    public static <M> void requireLstmBackward(Backend<M> nd, M gates, M cPrev, M tanhC, M dh, M dc, M dz) {
+        String op = "lstmBackward";
+        requireSameShape(op, "gates", nd.rows(gates), nd.cols(gates), "dz", nd.rows(dz), nd.cols(dz));
+        requireCellState(op, nd, gates, "cPrev", cPrev);
+        requireCellState(op, nd, gates, "tanhC", tanhC);
+        requireCellState(op, nd, gates, "dh", dh);
+        requireCellState(op, nd, gates, "dc", dc);
+        requireDistinct(op, "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
+        if (gates == dz) {
+            throw new IllegalArgumentException(op + ": dz must not be the same matrix as gates");
         }
     }
 
-    /**
-     * Requires four matrices of an operation to be four different objects (no allocation when they are).
-     *
-     * @param names their parameter names, for the message, e.g. {@code "cPrev, c, tanhC, h"}
-     */
-    public static void requireDistinct(String op, String names, Object a, Object b, Object c, Object d) {
+    /** Requires {@code m} to be {@code [B, H]} for a gate block {@code [B, 4H]} (H ≥ 1). */
+    private static <M> void requireCellState(String op, Backend<M> nd, M gates, String name, M m) {
+        int gr = nd.rows(gates);
+        int gc = nd.cols(gates);
+        if (gc % 4 != 0) {
+            throw new IllegalArgumentException(op + ": the gate block is " + shape(gr, gc)
+                    + ": its columns must be 4H, the gate blocks i | f | g | o of H columns each");
+        }
+        if (nd.rows(m) != gr || nd.cols(m) != gc / 4) {
+            throw new IllegalArgumentException(op + ": the gate block is " + shape(gr, gc) + " (H = " + gc / 4
+                    + "), so " + name + " must be " + shape(gr, gc / 4) + ", but it is " + shape(nd.rows(m), nd.cols(m)));
+        }
+    }
+
+    /** Requires four matrices of an operation to be four different objects; {@code names} lists them for the message. */
+    private static void requireDistinct(String op, String names, Object a, Object b, Object c, Object d) {
         if (a == b || a == c || a == d || b == c || b == d || c == d) {
             throw new IllegalArgumentException(op + ": " + names + " must be four different matrices");
         }

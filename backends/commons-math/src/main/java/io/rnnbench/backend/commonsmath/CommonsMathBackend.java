@@ -395,12 +395,7 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     @Override
     public void lstmForward(CommonsMathMatrix<T> z, CommonsMathMatrix<T> cPrev, CommonsMathMatrix<T> gates,
             CommonsMathMatrix<T> c, CommonsMathMatrix<T> tanhC, CommonsMathMatrix<T> h) {
-        requireSame("lstmForward", z, gates);
-        requireLstmStep("lstmForward", z, "cPrev", cPrev);
-        requireLstmStep("lstmForward", z, "c", c);
-        requireLstmStep("lstmForward", z, "tanhC", tanhC);
-        requireLstmStep("lstmForward", z, "h", h);
-        Shapes.requireDistinct("lstmForward", "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
+        Shapes.requireLstmForward(this, z, cPrev, gates, c, tanhC, h);
         int hidden = cPrev.value.getColumnDimension();
         T zv = z.value;
         T gate = gates.value;
@@ -442,13 +437,7 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     @Override
     public void lstmBackward(CommonsMathMatrix<T> gates, CommonsMathMatrix<T> cPrev, CommonsMathMatrix<T> tanhC,
             CommonsMathMatrix<T> dh, CommonsMathMatrix<T> dc, CommonsMathMatrix<T> dz) {
-        requireSame("lstmBackward", gates, dz);
-        requireLstmStep("lstmBackward", gates, "cPrev", cPrev);
-        requireLstmStep("lstmBackward", gates, "tanhC", tanhC);
-        requireLstmStep("lstmBackward", gates, "dh", dh);
-        requireLstmStep("lstmBackward", gates, "dc", dc);
-        requireDistinct("lstmBackward", gates, dz);
-        Shapes.requireDistinct("lstmBackward", "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
+        Shapes.requireLstmBackward(this, gates, cPrev, tanhC, dh, dc, dz);
         int hidden = cPrev.value.getColumnDimension();
         T gate = gates.value;
         T cPrevV = cPrev.value;
@@ -570,11 +559,6 @@ public final class CommonsMathBackend<T extends AbstractRealMatrix> implements B
     private static void requireSame(String op, CommonsMathMatrix<?> a, CommonsMathMatrix<?> b) {
         Shapes.requireSameShape(op, "first operand", a.value.getRowDimension(), a.value.getColumnDimension(),
                 "second operand", b.value.getRowDimension(), b.value.getColumnDimension());
-    }
-
-    private static void requireLstmStep(String op, CommonsMathMatrix<?> gates, String name, CommonsMathMatrix<?> m) {
-        Shapes.requireLstmStep(op, "the gate block", gates.value.getRowDimension(), gates.value.getColumnDimension(),
-                name, m.value.getRowDimension(), m.value.getColumnDimension());
     }
 
     private static void requireDistinct(String op, CommonsMathMatrix<?> in, CommonsMathMatrix<?> out) {

@@ -316,12 +316,7 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
     @Override
     public void lstmForward(DMatrixRMaj z, DMatrixRMaj cPrev, DMatrixRMaj gates, DMatrixRMaj c, DMatrixRMaj tanhC,
             DMatrixRMaj h) {
-        requireSame("lstmForward", z, gates);
-        requireLstmStep("lstmForward", z, "cPrev", cPrev);
-        requireLstmStep("lstmForward", z, "c", c);
-        requireLstmStep("lstmForward", z, "tanhC", tanhC);
-        requireLstmStep("lstmForward", z, "h", h);
-        Shapes.requireDistinct("lstmForward", "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
+        Shapes.requireLstmForward(this, z, cPrev, gates, c, tanhC, h);
         RowMajorLstm.forward(z.getData(), cPrev.getData(), gates.getData(), c.getData(), tanhC.getData(), h.getData(),
                 z.numRows, cPrev.numCols, SIGMOID_RANGE, TANH_RANGE);
     }
@@ -330,13 +325,7 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
     @Override
     public void lstmBackward(DMatrixRMaj gates, DMatrixRMaj cPrev, DMatrixRMaj tanhC, DMatrixRMaj dh, DMatrixRMaj dc,
             DMatrixRMaj dz) {
-        requireSame("lstmBackward", gates, dz);
-        requireLstmStep("lstmBackward", gates, "cPrev", cPrev);
-        requireLstmStep("lstmBackward", gates, "tanhC", tanhC);
-        requireLstmStep("lstmBackward", gates, "dh", dh);
-        requireLstmStep("lstmBackward", gates, "dc", dc);
-        requireDistinct("lstmBackward", gates, dz);
-        Shapes.requireDistinct("lstmBackward", "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
+        Shapes.requireLstmBackward(this, gates, cPrev, tanhC, dh, dc, dz);
         RowMajorLstm.backward(gates.getData(), cPrev.getData(), tanhC.getData(), dh.getData(), dc.getData(), dz.getData(),
                 gates.numRows, cPrev.numCols);
     }
@@ -430,10 +419,6 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
 
     private static void requireSame(String op, DMatrixRMaj a, DMatrixRMaj b) {
         Shapes.requireSameShape(op, "first operand", a.numRows, a.numCols, "second operand", b.numRows, b.numCols);
-    }
-
-    private static void requireLstmStep(String op, DMatrixRMaj gates, String name, DMatrixRMaj m) {
-        Shapes.requireLstmStep(op, "the gate block", gates.numRows, gates.numCols, name, m.numRows, m.numCols);
     }
 
     private static void requireDistinct(String op, DMatrixRMaj in, DMatrixRMaj out) {

@@ -279,25 +279,14 @@ public final class RawBackend implements Backend<RawMatrix> {
     /** {@link RowMajorLstm#forward} with this backend's {@link Activations}. */
     @Override
     public void lstmForward(RawMatrix z, RawMatrix cPrev, RawMatrix gates, RawMatrix c, RawMatrix tanhC, RawMatrix h) {
-        requireSame("lstmForward", z, gates);
-        requireLstmStep("lstmForward", z, "cPrev", cPrev);
-        requireLstmStep("lstmForward", z, "c", c);
-        requireLstmStep("lstmForward", z, "tanhC", tanhC);
-        requireLstmStep("lstmForward", z, "h", h);
-        Shapes.requireDistinct("lstmForward", "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
+        Shapes.requireLstmForward(this, z, cPrev, gates, c, tanhC, h);
         RowMajorLstm.forward(z.data, cPrev.data, gates.modify(), c.modify(), tanhC.modify(), h.modify(), z.rows, cPrev.cols,
                 sigmoid, tanh);
     }
 
     @Override
     public void lstmBackward(RawMatrix gates, RawMatrix cPrev, RawMatrix tanhC, RawMatrix dh, RawMatrix dc, RawMatrix dz) {
-        requireSame("lstmBackward", gates, dz);
-        requireLstmStep("lstmBackward", gates, "cPrev", cPrev);
-        requireLstmStep("lstmBackward", gates, "tanhC", tanhC);
-        requireLstmStep("lstmBackward", gates, "dh", dh);
-        requireLstmStep("lstmBackward", gates, "dc", dc);
-        requireDistinct("lstmBackward", gates, dz);
-        Shapes.requireDistinct("lstmBackward", "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
+        Shapes.requireLstmBackward(this, gates, cPrev, tanhC, dh, dc, dz);
         RowMajorLstm.backward(gates.data, cPrev.data, tanhC.data, dh.data, dc.modify(), dz.modify(), gates.rows, cPrev.cols);
     }
 
@@ -369,10 +358,6 @@ public final class RawBackend implements Backend<RawMatrix> {
 
     private static void requireSame(String op, RawMatrix a, RawMatrix b) {
         Shapes.requireSameShape(op, "first operand", a.rows, a.cols, "second operand", b.rows, b.cols);
-    }
-
-    private static void requireLstmStep(String op, RawMatrix gates, String name, RawMatrix m) {
-        Shapes.requireLstmStep(op, "the gate block", gates.rows, gates.cols, name, m.rows, m.cols);
     }
 
     private static void requireDistinct(String op, RawMatrix in, RawMatrix out) {
