@@ -24,7 +24,7 @@ import java.util.List;
  * </pre>
  * Both are one call each, {@link Backend#lstmForward} and {@link Backend#lstmBackward}: the element-wise work of a
  * step on [B, H] matrices, twelve primitive calls apart, was a tenth of a {@code medium} training step
- * (DESIGN-NOTES.md §2).
+ * (DESIGN-NOTES.md §1).
  */
 final class LstmLayer<M> extends Layer<M> {
     /** T × [B, 4H]: z_t, then (in place) the activated gates i | f | g | o of step t. */
