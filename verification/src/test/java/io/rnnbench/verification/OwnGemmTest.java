@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The GEMMs we wrote ourselves — {@code raw}'s blocked, packed driver with its plain tile kernel, and the same
- * driver with {@code raw-simd}'s Vector API kernel — against a naive triple loop, for all four transpose cases,
+ * The GEMMs we wrote ourselves — {@code raw}'s blocked, packed driver with its plain tile kernel, the same
+ * driver with {@code raw-simd}'s Vector API kernel, and that on two threads ({@code raw-simd-mt}) — against a naive
+ * triple loop, for all four transpose cases,
  * several α and β (β = 0 over a C full of NaN, which must be ignored), and shapes that hit every edge of the
  * blocking and of the vectors: 1, odd, primes, one less, equal and one more than the tile height 4, the k
  * unroll 2, the SIMD column block (24 with 8-double vectors), the panel width NC = 256 and depth KC = 256.
@@ -36,7 +37,7 @@ class OwnGemmTest {
     private final Random random = new Random(SEED);
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
     void smallShapesEveryTransposeAlphaBeta(String name) {
         Checker<?> checker = checker(name);
         int[] sizes = {1, 2, 3, 4, 5, 7, 8, 9, 13};
@@ -57,7 +58,7 @@ class OwnGemmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
     void blockAndVectorBoundariesEveryTranspose(String name) {
         Checker<?> checker = checker(name);
         int[] ms = {1, 3, 4, 5, 31, 37};
@@ -80,7 +81,7 @@ class OwnGemmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
     void rnnShapes(String name) {
         Checker<?> checker = checker(name);
         // medium preset per-step recurrence, its backward NT, the hoisted TN weight gradient, batch-1 inference
@@ -92,7 +93,7 @@ class OwnGemmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
     void deterministicAndReusableAcrossShapes(String name) {
         Checker<?> checker = checker(name);
         double[] first = checker.product(70, 300, 260, 1);
@@ -119,12 +120,39 @@ class OwnGemmTest {
     }
 
     /**
+     * raw-simd-mt splits C's columns between two threads, each entry still computed by one thread in the same
+     * order: the same bits as raw-simd, in every transpose case, for products above and below the split threshold
+     * and with the split column inside a panel (n = 520) and at a panel's edge (n = 1024), a row vector times a
+     * large matrix among them (the kept operand from the first product, the dot products against Bᵀ), each product
+     * twice (the second from the kept operand).
+     */
+    @Test
+    void twoThreadsAreBitIdenticalToOne() {
+        Checker<?> one = checker("raw-simd");
+        Checker<?> two = checker("raw-simd-mt");
+        int[][] shapes = {{1, 512, 128}, {7, 25, 3}, {32, 1024, 256}, {32, 256, 1024}, {37, 520, 301}, {64, 2048, 512}, {1, 4096, 1024}};
+        for (Transpose opA : Transpose.values()) {
+            for (Transpose opB : Transpose.values()) {
+                for (int[] s : shapes) {
+                    for (double beta : new double[] {0, 1, -0.5}) {
+                        for (int repeat = 0; repeat < 2; repeat++) {
+                            assertArrayEquals(one.product(opA, opB, s[0], s[2], s[1], beta),
+                                    two.product(opA, opB, s[0], s[2], s[1], beta),
+                                    opA + "" + opB + " m=" + s[0] + " k=" + s[2] + " n=" + s[1] + ", β = " + beta);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Once compiled, the kernels allocate nothing per call: packing buffers belong to the backend instance. The
      * Vector API boxes its vectors until C2 has compiled the kernel (escape analysis then removes the boxes), so
      * the check is of the steady state: some round of 50 calls within the first 100 rounds allocates nothing.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
     void noAllocationPerCallOnceCompiled(String name) {
         Checker<?> checker = checker(name);
         long allocated = Long.MAX_VALUE;
@@ -183,24 +211,40 @@ class OwnGemmTest {
             }
         }
 
-        /** C = A·B + β·C for seeded [m, k], [k, n] operands (the generator advances, so each call differs). */
+        /** C = A·B + β·C for seeded [m, k], [k, n] operands (the same for the same sizes). */
         double[] product(int m, int k, int n, double beta) {
+            return product(Transpose.N, Transpose.N, m, k, n, beta);
+        }
+
+        /** C = op(A)·op(B) + β·C for seeded operands, op(A) [m, k] and op(B) [k, n] (the same for the same sizes). */
+        double[] product(Transpose opA, Transpose opB, int m, int k, int n, double beta) {
             Random fixed = new Random(SEED);
-            M left = backend.fromArray(m, k, fixed.doubles(m * k).toArray());
-            M right = backend.fromArray(k, n, fixed.doubles(k * n).toArray());
+            M left = opA == Transpose.N ? backend.fromArray(m, k, fixed.doubles(m * k).toArray())
+                    : backend.fromArray(k, m, fixed.doubles(m * k).toArray());
+            M right = opB == Transpose.N ? backend.fromArray(k, n, fixed.doubles(k * n).toArray())
+                    : backend.fromArray(n, k, fixed.doubles(k * n).toArray());
             M out = backend.fromArray(m, n, fixed.doubles(m * n).toArray());
-            backend.gemm(1, left, Transpose.N, right, Transpose.N, beta, out);
+            backend.gemm(1, left, opA, right, opB, beta, out);
             return backend.toArray(out);
         }
 
+        /** Bytes allocated by 50 products, by every thread (raw-simd-mt's worker included). */
         long bytesAllocatedBy50Calls() {
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long id = Thread.currentThread().getId();
-            long before = threads.getThreadAllocatedBytes(id);
+            long before = allocatedByAllThreads(threads);
             for (int i = 0; i < 50; i++) {
                 backend.gemm(1, a, Transpose.N, b, Transpose.T, 0.5, c);
             }
-            return threads.getThreadAllocatedBytes(id) - before;
+            return allocatedByAllThreads(threads) - before;
+        }
+
+        /** Σ of every live thread's allocated bytes (the two arrays this allocates are ≈ 100 B each). */
+        private static long allocatedByAllThreads(com.sun.management.ThreadMXBean threads) {
+            long sum = 0;
+            for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                sum += Math.max(bytes, 0); // −1: the thread ended
+            }
+            return sum;
         }
     }
 

@@ -26,56 +26,67 @@ final class PackedOperand {
     /** At most this many KC × NC panels are kept (≈ 17 MiB): op(B) up to [2048, 1024] or [512, 4096]. */
     static final int MAX_PANELS = 32;
 
-    /** What {@link #panels} hold: this matrix at this version, transposed or not. Null: nothing. */
+    /** What {@link #panels} hold: columns heldFrom .. heldTo of this matrix at this version, transposed or not. */
     private RawMatrix held;
     private long heldVersion;
     private Transpose heldOp;
-    /** The right operand of the previous product, to see a repeat. */
+    private int heldFrom;
+    private int heldTo;
+    /** The right operand (and columns) of the previous product, to see a repeat. */
     private RawMatrix previous;
     private long previousVersion;
     private Transpose previousOp;
+    private int previousFrom;
+    private int previousTo;
     /** panels[jcBlock · depthBlocks + pcBlock]: the packed block op(B)[pc:pc+KC, jc:jc+NC]. */
     private double[][][] panels = new double[0][][];
     /** ⌈k / KC⌉ of the held operand. */
     private int depthBlocks;
 
     /**
-     * Whether {@link #panel} holds this op(B), unchanged: it does from the second consecutive product with it on,
-     * or from the first when m &lt; {@link TileKernel#ROWS} (packed then). If not, the caller packs each panel as
-     * it goes.
+     * Whether {@link #panel} holds columns j0 .. j1 − 1 of this op(B), unchanged: it does from the second
+     * consecutive product with them on, or from the first when m &lt; {@link TileKernel#ROWS} (packed then). If
+     * not, the caller packs each panel as it goes.
      *
-     * @param m rows of op(A)
-     * @param k rows of op(B)
-     * @param n columns of op(B)
+     * @param m  rows of op(A)
+     * @param k  rows of op(B)
+     * @param j0 the first column of op(B) the product uses (0, or where a {@link ParallelGemm} thread's share starts)
+     * @param j1 one past the last
      */
-    boolean holds(int m, RawMatrix b, Transpose opB, int k, int n) {
-        boolean repeat = same(previous, previousVersion, previousOp, b, opB);
+    boolean holds(int m, RawMatrix b, Transpose opB, int k, int j0, int j1) {
+        boolean repeat = same(previous, previousVersion, previousOp, previousFrom, previousTo, b, opB, j0, j1);
         previous = b;
         previousVersion = b.version();
         previousOp = opB;
-        if (same(held, heldVersion, heldOp, b, opB)) {
+        previousFrom = j0;
+        previousTo = j1;
+        if (same(held, heldVersion, heldOp, heldFrom, heldTo, b, opB, j0, j1)) {
             return true;
         }
         int depth = (k + RawGemm.DEPTH_BLOCK - 1) / RawGemm.DEPTH_BLOCK;
-        int count = (n + WIDTH - 1) / WIDTH * depth;
+        int count = (j1 - j0 + WIDTH - 1) / WIDTH * depth;
         if (!(repeat || m < TileKernel.ROWS) || count > MAX_PANELS) {
             return false;
         }
-        pack(b, opB, k, n, depth, count);
+        pack(b, opB, k, j0, j1, depth, count);
         return true;
     }
 
-    /** Whether op(B) is the operand recorded as (matrix, version, op): same matrix, no write since, same flag. */
-    private static boolean same(RawMatrix matrix, long version, Transpose op, RawMatrix b, Transpose opB) {
-        return b == matrix && b.version() == version && opB == op;
+    /**
+     * Whether op(B)'s columns j0 .. j1 − 1 are those recorded as (matrix, version, op, from, to): same matrix, no
+     * write since, same flag, same columns.
+     */
+    private static boolean same(RawMatrix matrix, long version, Transpose op, int from, int to, RawMatrix b,
+                                Transpose opB, int j0, int j1) {
+        return b == matrix && b.version() == version && opB == op && j0 == from && j1 == to;
     }
 
-    /** The held op(B)[pc:pc+KC, jc:jc+NC], packed; valid after {@link #holds} returned true. */
+    /** The held op(B)[pc:pc+KC, jc:jc+NC], packed; valid after {@link #holds} returned true, for its j0 ≤ jc. */
     double[][] panel(int jc, int pc) {
-        return panels[jc / WIDTH * depthBlocks + pc / RawGemm.DEPTH_BLOCK];
+        return panels[(jc - heldFrom) / WIDTH * depthBlocks + pc / RawGemm.DEPTH_BLOCK];
     }
 
-    private void pack(RawMatrix b, Transpose opB, int k, int n, int depth, int count) {
+    private void pack(RawMatrix b, Transpose opB, int k, int j0, int j1, int depth, int count) {
         if (panels.length < count) {
             double[][][] grown = java.util.Arrays.copyOf(panels, count);
             for (int i = panels.length; i < count; i++) {
@@ -84,14 +95,16 @@ final class PackedOperand {
             panels = grown;
         }
         depthBlocks = depth;
-        for (int jc = 0; jc < n; jc += WIDTH) {
+        heldFrom = j0;
+        for (int jc = j0; jc < j1; jc += WIDTH) {
             for (int pc = 0; pc < k; pc += RawGemm.DEPTH_BLOCK) {
                 Packing.packB(b.data, b.cols, opB == Transpose.T, pc, Math.min(RawGemm.DEPTH_BLOCK, k - pc),
-                        jc, Math.min(WIDTH, n - jc), panel(jc, pc));
+                        jc, Math.min(WIDTH, j1 - jc), panel(jc, pc));
             }
         }
         held = b;
         heldVersion = b.version();
         heldOp = opB;
+        heldTo = j1;
     }
 }

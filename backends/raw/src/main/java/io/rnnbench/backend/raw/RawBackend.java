@@ -19,7 +19,7 @@ import java.util.Objects;
 public final class RawBackend implements Backend<RawMatrix> {
     private final String name;
     /** This instance's GEMM with its packing buffers. */
-    private final RawGemm gemm;
+    private final Gemm gemm;
     private final Activations activations;
     /** The activations as {@link RowMajorLstm} takes them, made once (a method reference per call would allocate). */
     private final RowMajorLstm.RangeFunction sigmoid;
@@ -37,8 +37,18 @@ public final class RawBackend implements Backend<RawMatrix> {
      * @param name the registry name this instance reports
      */
     public RawBackend(String name, TileKernel kernel, Activations activations) {
+        this(name, kernel, activations, false);
+    }
+
+    /**
+     * As {@link #RawBackend(String, TileKernel, Activations)}; with {@code twoThreads}, GEMMs of more than
+     * {@value ParallelGemm#MIN_PARALLEL} multiply-adds split C's columns between the calling thread and one worker
+     * thread ({@link ParallelGemm}), with the same results to the bit.
+     */
+    public RawBackend(String name, TileKernel kernel, Activations activations, boolean twoThreads) {
         this.name = Objects.requireNonNull(name, "name");
-        this.gemm = new RawGemm(Objects.requireNonNull(kernel, "kernel"));
+        Objects.requireNonNull(kernel, "kernel");
+        this.gemm = twoThreads ? new ParallelGemm(kernel) : new RawGemm(kernel);
         this.activations = Objects.requireNonNull(activations, "activations");
         this.sigmoid = activations::sigmoid;
         this.tanh = activations::tanh;

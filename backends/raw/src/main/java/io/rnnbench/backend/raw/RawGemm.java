@@ -35,7 +35,7 @@ import io.rnnbench.core.spi.Transpose;
  * largest repeated B seen and then stay: no allocation per call in the steady state. <b>Not thread-safe</b>: one
  * instance per thread (each {@link RawBackend} has its own). Shapes are checked by the caller.
  */
-final class RawGemm {
+final class RawGemm implements Gemm {
     /** KC: rows of op(B) per packed panel. */
     static final int DEPTH_BLOCK = 256;
 
@@ -54,7 +54,8 @@ final class RawGemm {
     }
 
     /** C = α·op(A)·op(B) + β·C; with β = 0, C's old content (even NaN) is ignored. */
-    void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
+    @Override
+    public void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
         double[] cData = c.modify();
         if (alpha == 0.0) { // as in BLAS: with α = 0, op(A)·op(B) is not computed, so NaN or ∞ in B do not reach C
             scaleC(beta, cData);
@@ -63,16 +64,17 @@ final class RawGemm {
         if (beta != 0.0 && beta != 1.0) {
             scaleC(beta, cData);
         }
-        multiplyAdd(alpha, a, opA, b, opB, beta == 0.0, cData, c.rows, c.cols);
+        multiplyAdd(alpha, a, opA, b, opB, beta == 0.0, cData, c.rows, c.cols, 0, c.cols);
     }
 
     /**
-     * C = α·op(A)·op(B) + C, or with {@code overwrite} C = α·op(A)·op(B) without reading C: the sums then start
-     * from 0 in the tile, where filling C with zeros and copying them in was a pass over C for nothing (the
-     * [1600, 1024] input projection of {@code medium}).
+     * Columns j0 .. j1 − 1 of C = α·op(A)·op(B) + C, or with {@code overwrite} of C = α·op(A)·op(B) without reading
+     * C: the sums then start from 0 in the tile, where filling C with zeros and copying them in was a pass over C for
+     * nothing (the [1600, 1024] input projection of {@code medium}). {@code c} is C's data ({@code m × n}), taken
+     * with {@link RawMatrix#modify()} by the caller; a column range is what one thread of {@link ParallelGemm} computes.
      */
-    private void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, boolean overwrite,
-                             double[] c, int m, int n) {
+    void multiplyAdd(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, boolean overwrite,
+                     double[] c, int m, int n, int j0, int j1) {
         int k = opA == Transpose.N ? a.cols : a.rows;
         // op(A)[i, p] = a[i·rowStride + p·colStride]
         int aRowStride = opA == Transpose.N ? k : 1;
@@ -80,10 +82,10 @@ final class RawGemm {
         if (opB == Transpose.T && m < ROWS) {
             // A matrix–vector-like product against Bᵀ: packing Bᵀ would cost as much as the product itself,
             // while each C[i, j] is a dot product of two unit-stride rows when op(A) = A.
-            dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, overwrite, c, m, n);
+            dotRows(alpha, a.data, aRowStride, aColStride, b.data, k, overwrite, c, m, n, j0, j1);
             return;
         }
-        boolean kept = packedOperand.holds(m, b, opB, k, n); // if not, each panel is packed here
+        boolean kept = packedOperand.holds(m, b, opB, k, j0, j1); // if not, each panel is packed here
         int stripsLength = m * Math.min(k, DEPTH_BLOCK);
         if (strips.length < stripsLength) {
             strips = new double[stripsLength];
@@ -93,8 +95,8 @@ final class RawGemm {
             for (int i = 0; i < m; i += tileRows(i, m)) {
                 Packing.packA(alpha, a.data, aRowStride, aColStride, i, tileRows(i, m), pc, kc, strips, i * kc);
             }
-            for (int jc = 0; jc < n; jc += WIDTH) {
-                int nc = Math.min(WIDTH, n - jc);
+            for (int jc = j0; jc < j1; jc += WIDTH) {
+                int nc = Math.min(WIDTH, j1 - jc);
                 double[][] block = panel;
                 if (kept) {
                     block = packedOperand.panel(jc, pc);
@@ -131,12 +133,12 @@ final class RawGemm {
         }
     }
 
-    /** C[i, j] += α·Σ_p op(A)[i, p]·B[j, p] (= with {@code overwrite}): four independent sums per entry. */
+    /** C[i, j] += α·Σ_p op(A)[i, p]·B[j, p] (= with {@code overwrite}), j0 ≤ j &lt; j1: four independent sums per entry. */
     private static void dotRows(double alpha, double[] a, int rs, int cs, double[] b, int k, boolean overwrite,
-                                double[] c, int m, int n) {
+                                double[] c, int m, int n, int j0, int j1) {
         for (int i = 0; i < m; i++) {
             int aRow = i * rs;
-            for (int j = 0; j < n; j++) {
+            for (int j = j0; j < j1; j++) {
                 int bRow = j * k;
                 double s0 = 0;
                 double s1 = 0;
@@ -157,7 +159,8 @@ final class RawGemm {
         }
     }
 
-    private static void scaleC(double beta, double[] c) {
+    /** C = β·C: zeros for β = 0 (NaN included), nothing for β = 1. */
+    static void scaleC(double beta, double[] c) {
         if (beta == 0.0) {
             java.util.Arrays.fill(c, 0.0);
         } else if (beta != 1.0) {

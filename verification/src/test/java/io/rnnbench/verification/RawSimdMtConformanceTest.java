@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class RawSimdMtConformanceTest extends BackendConformanceSuite {
+    RawSimdMtConformanceTest() {
+        super("raw-simd-mt");
+    }
+}
