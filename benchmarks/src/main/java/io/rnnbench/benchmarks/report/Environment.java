@@ -23,18 +23,26 @@ import java.util.List;
  * @param maxHeapMb the runner JVM's max heap (the forks' heap is in JMH's jvmArgs)
  * @param started   when the run started, ISO-8601 UTC
  * @param backends  the backends registered on the class path
+ * @param allocationFree those of them that allocate nothing per operation once compiled
+ *                  ({@code BackendProvider.allocationFree}); null in files written before stop 13
  */
 public record Environment(String cpu, int cores, String os, String java, long maxHeapMb, String started,
-                          List<String> backends) {
+                          List<String> backends, List<String> allocationFree) {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     /** This machine, now. */
-    public static Environment current(List<String> backends) {
+    public static Environment current(List<String> backends, List<String> allocationFree) {
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), Instant.now().toString(), List.copyOf(backends));
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), Instant.now().toString(), List.copyOf(backends),
+                List.copyOf(allocationFree));
+    }
+
+    /** Whether the run's registry said {@code backend} allocates nothing per operation once compiled. */
+    public boolean isAllocationFree(String backend) {
+        return allocationFree != null && allocationFree.contains(backend);
     }
 
     /** Writes this as JSON, atomically. */

@@ -58,7 +58,7 @@ public final class MarkdownReport {
                     boolean fastest = e == r.fastest();
                     md.append("| ").append(r.cell().name()).append(" | ").append(r.suite().title()).append(" | ")
                             .append(backend(m.backend(), fastest)).append(" | ")
-                            .append(time(m)).append(" | ")
+                            .append(time(report, m)).append(" | ")
                             .append(count(m.stepsPerSecond())).append(" | ")
                             .append(TimeUnits.significant(m.gigaflopsPerSecond())).append(" | ")
                             .append(bytes(m.allocatedBytes())).append(" | ")
@@ -103,7 +103,7 @@ public final class MarkdownReport {
             md.append("| `").append(r.shape().name()).append("` | ").append(r.cell().name()).append(" |");
             for (String backend : backends) {
                 md.append(' ').append(r.entries().stream().filter(e -> e.measurement().backend().equals(backend))
-                        .findFirst().map(e -> TimeUnits.format(e.measurement().seconds()) + mark(e.measurement()) + " ("
+                        .findFirst().map(e -> TimeUnits.format(e.measurement().seconds()) + mark(report, e.measurement()) + " ("
                                 + (e.tiedWithFastest() && e != r.fastest() ? "≈ " : "") + Ranking.ratio(e.ratioToFastest()) + ")")
                         .orElse("–")).append(" |");
             }
@@ -138,7 +138,7 @@ public final class MarkdownReport {
                 QualityMeasurement m = e.measurement();
                 boolean fastest = e == q.fastest() && m.reachedGoal();
                 md.append("| ").append(backend(m.backend(), fastest)).append(" | ")
-                        .append(time(m)).append(" | ")
+                        .append(time(report, m)).append(" | ")
                         .append(String.format(Locale.ROOT, "%,.0f", m.steps())).append(" | ")
                         .append(count(m.stepsPerSecond())).append(" | ")
                         .append(String.format(Locale.ROOT, "%.3f", m.smoothedLoss())).append(" | ")
@@ -179,7 +179,7 @@ public final class MarkdownReport {
                 GemmMeasurement m = e.measurement();
                 boolean fastest = e == g.fastest();
                 md.append("| ").append(backend(m.backend(), fastest)).append(" | ")
-                        .append(time(m)).append(" | ")
+                        .append(time(report, m)).append(" | ")
                         .append(TimeUnits.significant(m.gigaflopsPerSecond())).append(" | ")
                         .append(bytes(m.allocatedBytes())).append(" | ")
                         .append(timesFastest(fastest, e.tiedWithFastest(), e.ratioToFastest()))
@@ -198,13 +198,28 @@ public final class MarkdownReport {
      * The two cells "time / op | ±": the mean (marked ⚠ when the row was not at a steady state) and the half-width
      * of the 99.9% interval ("n/a" without one).
      */
-    private static String time(TimedScore m) {
-        return TimeUnits.format(m.seconds()) + mark(m) + " | " + (m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a");
+    private static String time(Report report, TimedScore m) {
+        return TimeUnits.format(m.seconds()) + mark(report, m) + " | " + (m.hasError() ? TimeUnits.format(m.errorSeconds()) : "n/a");
     }
 
     /** " ⚠" for a row that was not at a steady state ({@link Steadiness}), else nothing. */
-    private static String mark(TimedScore m) {
-        return Steadiness.problem(m).isPresent() ? " ⚠" : "";
+    private static String mark(Report report, TimedScore m) {
+        return problem(report, m).isPresent() ? " ⚠" : "";
+    }
+
+    /** {@link Steadiness#problem} of a row, with its allocation where it has one and the run's allocation-free backends. */
+    private static java.util.Optional<String> problem(Report report, TimedScore m) {
+        String backend = null;
+        double bytes = Double.NaN;
+        if (m instanceof Measurement grid) {
+            backend = grid.backend();
+            bytes = grid.allocatedBytes();
+        } else if (m instanceof GemmMeasurement gemm) {
+            backend = gemm.backend();
+            bytes = gemm.allocatedBytes();
+        }
+        Environment env = report.environment();
+        return Steadiness.problem(m, bytes, backend != null && env != null && env.isAllocationFree(backend));
     }
 
     /**
@@ -230,13 +245,13 @@ public final class MarkdownReport {
         List<String> rows = new ArrayList<>();
         for (Ranking r : report.all()) {
             for (Ranking.Entry e : r.entries()) {
-                Steadiness.problem(e.measurement()).ifPresent(p -> rows.add("`" + r.shape().name() + "` " + r.cell().name()
+                problem(report, e.measurement()).ifPresent(p -> rows.add("`" + r.shape().name() + "` " + r.cell().name()
                         + " " + r.suite().title() + ", " + e.measurement().backend() + ": " + p));
             }
         }
         for (GemmRanking g : report.gemm()) {
             for (GemmRanking.Entry e : g.entries()) {
-                Steadiness.problem(e.measurement()).ifPresent(p -> rows.add("GEMM `" + g.shape().name() + "`, "
+                problem(report, e.measurement()).ifPresent(p -> rows.add("GEMM `" + g.shape().name() + "`, "
                         + e.measurement().backend() + ": " + p));
             }
         }

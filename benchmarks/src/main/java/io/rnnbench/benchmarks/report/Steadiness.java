@@ -16,7 +16,14 @@ import java.util.Optional;
  *   <li><b>unsteady:</b> the slowest iteration took more than {@value #SPREAD}× the fastest (the JIT, or other load on
  *       the machine).</li>
  * </ul>
- * Both thresholds lie far outside the iteration-to-iteration spread of a settled fork on this VM (±20%; over
+ * A third sign needs the backend's word that it allocates nothing per operation once compiled
+ * ({@code BackendProvider.allocationFree}): <b>not compiled</b>, when such a row allocated more than
+ * {@value #ALLOCATION} bytes per operation. That catches a fork that stayed boxed throughout, whose times neither
+ * fall nor wander (stop 13's default runs: {@code raw-simd}'s {@code medium} RNN cell step at 6.7 MB/op, 34–42 ms
+ * per step against 0.3–0.6 ms settled); settled, such a backend allocates only what JMH's own threads add (at most
+ * ≈ 7 KB per {@code medium} step, DESIGN-NOTES.md §9).
+ *
+ * <p>Both time thresholds lie far outside the iteration-to-iteration spread of a settled fork on this VM (±20%; over
  * the 186 rows of a default run of stop 13 on a busy machine, the largest spread of a fork not flagged was 2.2×). A
  * flagged row keeps its number; the report marks it and says why, so that it is re-run with a longer warm-up rather
  * than trusted.
@@ -26,12 +33,20 @@ public final class Steadiness {
     static final double WARMING = 2.0;
     /** Slowest over fastest iteration above which a fork is unsteady. */
     static final double SPREAD = 3.0;
+    /** Bytes per operation above which an allocation-free backend's row was not compiled yet. */
+    static final double ALLOCATION = 64 * 1024;
 
     private Steadiness() {
     }
 
-    /** What was not steady, fork by fork, e.g. "fork 1: first iteration 73.6× the median of the others"; empty if all was. */
-    public static Optional<String> problem(TimedScore m) {
+    /**
+     * What was not steady, e.g. "first iteration 31.7 ms, 73.5× the median of the others (still warming up)", fork by
+     * fork, then the allocation; empty if all was.
+     *
+     * @param allocatedBytes the row's {@code gc.alloc.rate.norm} (NaN without {@code -prof gc})
+     * @param allocationFree whether the row's backend allocates nothing per operation once compiled
+     */
+    public static Optional<String> problem(TimedScore m, double allocatedBytes, boolean allocationFree) {
         List<String> problems = new ArrayList<>();
         List<List<Double>> forks = m.rawData();
         for (int f = 0; f < forks.size(); f++) {
@@ -52,6 +67,10 @@ public final class Steadiness {
                 problems.add(fork + String.format(Locale.ROOT, "iterations from %s to %s, %.1f× apart (unsteady)",
                         time(fastest, m), time(slowest, m), slowest / fastest));
             }
+        }
+        if (allocationFree && allocatedBytes > ALLOCATION) {
+            problems.add(MarkdownReport.bytes(allocatedBytes) + " allocated per operation by a backend that allocates "
+                    + "nothing once compiled (not compiled yet)");
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }

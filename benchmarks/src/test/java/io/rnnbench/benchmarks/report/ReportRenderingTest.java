@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportRenderingTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
     private static final Environment MACHINE = new Environment("Test CPU @ 3.0GHz", 2, "Linux 6 (amd64)", "OpenJDK 17",
-            2048, "2026-01-01T00:00:00Z", List.of("commons-math", "raw"));
+            2048, "2026-01-01T00:00:00Z", List.of("commons-math", "raw"), List.of("raw"));
 
     @BeforeAll
     static void headless() {

@@ -20,6 +20,16 @@ public interface BackendProvider {
         return Optional.empty();
     }
 
+    /**
+     * Whether this backend, once the JIT has compiled it, allocates nothing per forward, backward or training step
+     * (every operation writes into matrices made beforehand). The benchmark report then reads more than a few
+     * kilobytes allocated per operation as code the JIT had not compiled yet, and flags the row. Default: false,
+     * no claim.
+     */
+    default boolean allocationFree() {
+        return false;
+    }
+
     /** A new backend; cheap (heavy set-up happens lazily). Only called when {@link #unavailableReason()} is empty. */
     Backend<?> create();
 }

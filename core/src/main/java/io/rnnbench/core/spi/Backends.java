@@ -48,6 +48,17 @@ public final class Backends {
         return names;
     }
 
+    /** The names of the backends of {@link #names()} whose provider says they are {@linkplain BackendProvider#allocationFree() allocation-free}. */
+    public static List<String> allocationFree() {
+        List<String> names = new ArrayList<>();
+        providers().forEach((name, provider) -> {
+            if (provider.unavailableReason().isEmpty() && provider.allocationFree()) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     /** The registered backends that cannot run in this JVM, by name, with the reason each gives. */
     public static SortedMap<String, String> unavailable() {
         SortedMap<String, String> reasons = new TreeMap<>();

@@ -30,6 +30,12 @@ public final class RawSimdBackendProvider implements BackendProvider {
         return Optional.of("the Java Vector API is not in this JVM: start it with --add-modules " + VECTOR_MODULE);
     }
 
+    /** Tested for the GEMM in {@code OwnGemmTest}; the model's steps allocate nothing per call (DESIGN-NOTES.md §9). */
+    @Override
+    public boolean allocationFree() {
+        return true;
+    }
+
     @Override
     public Backend<?> create() {
         return new RawBackend(NAME, new SimdTileKernel(), new SimdActivations());

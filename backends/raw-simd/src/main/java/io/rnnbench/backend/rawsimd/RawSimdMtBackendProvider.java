@@ -25,6 +25,12 @@ public final class RawSimdMtBackendProvider implements BackendProvider {
         return new RawSimdBackendProvider().unavailableReason();
     }
 
+    /** Tested for the GEMM in {@code OwnGemmTest}; the model's steps allocate nothing per call (DESIGN-NOTES.md §9). */
+    @Override
+    public boolean allocationFree() {
+        return true;
+    }
+
     @Override
     public Backend<?> create() {
         return new RawBackend(NAME, new SimdTileKernel(), new SimdActivations(), true);

@@ -13,6 +13,12 @@ public final class RawBackendProvider implements BackendProvider {
         return NAME;
     }
 
+    /** Tested for the GEMM in {@code OwnGemmTest}; the model's steps allocate nothing per call (DESIGN-NOTES.md §9). */
+    @Override
+    public boolean allocationFree() {
+        return true;
+    }
+
     @Override
     public Backend<?> create() {
         return new RawBackend();
