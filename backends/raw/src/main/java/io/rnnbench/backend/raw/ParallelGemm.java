@@ -46,10 +46,7 @@ final class ParallelGemm implements Gemm {
             own.gemm(alpha, a, opA, b, opB, beta, c);
             return;
         }
-        double[] cData = c.modify();
-        if (beta != 0.0 && beta != 1.0) {
-            RawGemm.scaleC(beta, cData);
-        }
+        double[] cData = RawGemm.prepareC(alpha, beta, c); // not null: α ≠ 0 here
         boolean overwrite = beta == 0.0;
         int split = (n / 2 + 7) & ~7; // a multiple of 8 doubles: the two threads' columns meet on a 64-byte boundary
         worker.submit(alpha, a, opA, b, opB, overwrite, cData, m, n, split);

@@ -56,15 +56,27 @@ final class RawGemm implements Gemm {
     /** C = α·op(A)·op(B) + β·C; with β = 0, C's old content (even NaN) is ignored. */
     @Override
     public void gemm(double alpha, RawMatrix a, Transpose opA, RawMatrix b, Transpose opB, double beta, RawMatrix c) {
+        double[] cData = prepareC(alpha, beta, c);
+        if (cData != null) {
+            multiplyAdd(alpha, a, opA, b, opB, beta == 0.0, cData, c.rows, c.cols, 0, c.cols);
+        }
+    }
+
+    /**
+     * Takes C for writing and applies β where the product will not: the data to pass to {@link #multiplyAdd} (with
+     * {@code overwrite} = β == 0), or null when α = 0 and C = β·C is the whole result (as in BLAS, op(A)·op(B) is
+     * then not computed, so NaN or ∞ in B do not reach C).
+     */
+    static double[] prepareC(double alpha, double beta, RawMatrix c) {
         double[] cData = c.modify();
-        if (alpha == 0.0) { // as in BLAS: with α = 0, op(A)·op(B) is not computed, so NaN or ∞ in B do not reach C
+        if (alpha == 0.0) {
             scaleC(beta, cData);
-            return;
+            return null;
         }
         if (beta != 0.0 && beta != 1.0) {
             scaleC(beta, cData);
         }
-        multiplyAdd(alpha, a, opA, b, opB, beta == 0.0, cData, c.rows, c.cols, 0, c.cols);
+        return cData;
     }
 
     /**
@@ -160,7 +172,7 @@ final class RawGemm implements Gemm {
     }
 
     /** C = β·C: zeros for β = 0 (NaN included), nothing for β = 1. */
-    static void scaleC(double beta, double[] c) {
+    private static void scaleC(double beta, double[] c) {
         if (beta == 0.0) {
             java.util.Arrays.fill(c, 0.0);
         } else if (beta != 1.0) {
