@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.gemm;
 
+import io.rnnbench.benchmarks.CompiledStart;
 import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
@@ -84,6 +85,7 @@ public class GemmBenchmark {
         if (!backend.equals(GemmAgreement.REFERENCE_BACKEND)) {
             GemmAgreement.requireAgreement(shape, aValues, bValues, backend, nd.toArray(multiply()));
         }
+        CompiledStart.await(backend, this::multiply);
     }
 
     /** @return C, so that JMH consumes the product */

@@ -45,6 +45,11 @@ public class BackwardBenchmark extends RnnFixture {
         workload.forward();
     }
 
+    @Override
+    protected void operation() {
+        backward();
+    }
+
     /** @return the gradients of every parameter */
     @Benchmark
     public Object backward() {

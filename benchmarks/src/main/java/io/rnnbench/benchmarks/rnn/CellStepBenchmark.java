@@ -39,6 +39,11 @@ public class CellStepBenchmark extends RnnFixture {
         return RnnWorkload.create(nd, cellType, size.oneStepOfOneLayer(), 1, false);
     }
 
+    @Override
+    protected void operation() {
+        cellStep();
+    }
+
     /** @return the step's output through the one-class head, [B, 1] */
     @Benchmark
     public Object cellStep() {

@@ -38,6 +38,11 @@ public class ForwardBenchmark extends RnnFixture {
         return RnnWorkload.create(nd, cellType, size, size.outputSize(), true);
     }
 
+    @Override
+    protected void operation() {
+        forward();
+    }
+
     /** @return the loss, summed over steps and averaged over the batch */
     @Benchmark
     public double forward() {

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.rnn;
 
+import io.rnnbench.benchmarks.CompiledStart;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.spi.Backend;
@@ -14,7 +15,8 @@ import java.util.Locale;
 
 /**
  * The state every RNN benchmark shares: the grid parameters and, per trial, a seeded {@link RnnWorkload} on the
- * chosen backend that has passed the {@link AgreementCheck} against the raw backend.
+ * chosen backend that has passed the {@link AgreementCheck} against the raw backend, with its code compiled
+ * ({@link CompiledStart}).
  */
 @State(Scope.Thread)
 public abstract class RnnFixture {
@@ -49,10 +51,14 @@ public abstract class RnnFixture {
             AgreementCheck.requireAgreement(workload, build(Backends.byName(REFERENCE_BACKEND), cellType, size));
         }
         prepare();
+        CompiledStart.await(backend, this::operation);
     }
 
     /** The workload this benchmark times, on {@code nd}. */
     protected abstract RnnWorkload<?> build(Backend<?> nd, CellType cellType, Shape size);
+
+    /** One call of the operation the benchmark times, for {@link CompiledStart}. */
+    protected abstract void operation();
 
     /** Set-up after the check, once per trial (e.g. the forward pass that backward needs); nothing by default. */
     protected void prepare() {

@@ -42,9 +42,20 @@ public class TrainingStepBenchmark extends RnnFixture {
         return RnnWorkload.create(nd, cellType, size, size.outputSize(), true);
     }
 
+    /** The optimizer's state, which the steps of {@link CompiledStart} need. */
+    @Override
+    protected void prepare() {
+        workload.restartTraining();
+    }
+
     @Setup(Level.Iteration)
     public void restartTraining() {
         workload.restartTraining();
+    }
+
+    @Override
+    protected void operation() {
+        trainingStep();
     }
 
     /** @return the step's loss (before its update) */
