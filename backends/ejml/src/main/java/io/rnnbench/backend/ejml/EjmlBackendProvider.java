@@ -13,6 +13,15 @@ public final class EjmlBackendProvider implements BackendProvider {
         return NAME;
     }
 
+    /**
+     * Every operation writes into matrices made beforehand, and EJML's single-threaded calls used here allocate no
+     * workspace: held for whole training steps by {@code AllocationFreeTest}.
+     */
+    @Override
+    public boolean allocationFree() {
+        return true;
+    }
+
     @Override
     public Backend<?> create() {
         return new EjmlBackend(NAME, EjmlProducts.SINGLE_THREAD);
