@@ -6,6 +6,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The registry: backends found on the class path through {@link ServiceLoader}, by name. A backend whose
@@ -24,11 +25,15 @@ public final class Backends {
      * @throws IllegalStateException    when two providers claim the same name
      */
     public static Backend<?> byName(String name) {
-        BackendProvider provider = providers().get(name);
+        TreeMap<String, BackendProvider> providers = providers(); // one scan of the class path, error path included
+        BackendProvider provider = providers.get(name);
         if (provider == null) {
+            List<String> names = runnable(providers, p -> true);
+            SortedMap<String, String> unavailable = unavailable(providers);
             throw new IllegalArgumentException("unknown backend '" + name + "'; backends on the class path: "
-                    + (names().isEmpty() ? "none (add a backend module, e.g. rnnbench-backend-raw)" : String.join(", ", names()))
-                    + unavailableNote());
+                    + (names.isEmpty() ? "none (add a backend module, e.g. rnnbench-backend-raw)" : String.join(", ", names))
+                    + (unavailable.isEmpty() ? "" : " (registered but unable to run here: "
+                            + String.join(", ", unavailable.keySet()) + ")"));
         }
         String reason = provider.unavailableReason().orElse(null);
         if (reason != null) {
@@ -39,36 +44,34 @@ public final class Backends {
 
     /** The names of the registered backends that can run in this JVM, sorted. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>();
-        providers().forEach((name, provider) -> {
-            if (provider.unavailableReason().isEmpty()) {
-                names.add(name);
-            }
-        });
-        return names;
+        return runnable(providers(), p -> true);
     }
 
     /** The names of the backends of {@link #names()} whose provider says they are {@linkplain BackendProvider#allocationFree() allocation-free}. */
     public static List<String> allocationFree() {
+        return runnable(providers(), BackendProvider::allocationFree);
+    }
+
+    /** The registered backends that cannot run in this JVM, by name, with the reason each gives. */
+    public static SortedMap<String, String> unavailable() {
+        return unavailable(providers());
+    }
+
+    /** The names of the providers that can run in this JVM and pass {@code filter}, sorted. */
+    private static List<String> runnable(SortedMap<String, BackendProvider> providers, Predicate<BackendProvider> filter) {
         List<String> names = new ArrayList<>();
-        providers().forEach((name, provider) -> {
-            if (provider.unavailableReason().isEmpty() && provider.allocationFree()) {
+        providers.forEach((name, provider) -> {
+            if (provider.unavailableReason().isEmpty() && filter.test(provider)) {
                 names.add(name);
             }
         });
         return names;
     }
 
-    /** The registered backends that cannot run in this JVM, by name, with the reason each gives. */
-    public static SortedMap<String, String> unavailable() {
+    private static SortedMap<String, String> unavailable(SortedMap<String, BackendProvider> providers) {
         SortedMap<String, String> reasons = new TreeMap<>();
-        providers().forEach((name, provider) -> provider.unavailableReason().ifPresent(reason -> reasons.put(name, reason)));
+        providers.forEach((name, provider) -> provider.unavailableReason().ifPresent(reason -> reasons.put(name, reason)));
         return reasons;
-    }
-
-    private static String unavailableNote() {
-        SortedMap<String, String> reasons = unavailable();
-        return reasons.isEmpty() ? "" : " (registered but unable to run here: " + String.join(", ", reasons.keySet()) + ")";
     }
 
     private static TreeMap<String, BackendProvider> providers() {
