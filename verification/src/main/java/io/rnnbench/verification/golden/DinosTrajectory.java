@@ -8,6 +8,7 @@ import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.train.SmoothedLoss;
 import io.rnnbench.core.train.Trainer;
+import io.rnnbench.core.workload.DinoNames;
 import io.rnnbench.core.workload.DinosWorkload;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * <p>The run is the core's {@code dinos} workload ({@link DinosWorkload#network}, {@link DinosWorkload#batches},
  * {@link DinosWorkload#trainer}) with the fixture's settings. As the fixture's {@code format} documents it: data from
- * {@link DinoNames}; weights
+ * {@link DinoNames} (the core's copy of seed 002's {@code dinos.txt}); weights
  * {@code np.random.seed(init_seed); Wax = randn(n_a, V)·s; Waa = randn(n_a, n_a)·s; Wya = randn(V, n_a)·s}, biases 0,
  * transposed onto the core's layout (the core's own {@code Network.create} draws in its own layout, so it is
  * not used); {@code np.random.seed(shuffle_seed); np.random.shuffle(examples)}; step j trains on
@@ -96,7 +97,7 @@ public final class DinosTrajectory {
         int h = config.hidden();
         // the network, the shuffled examples and the trainer are the core's `dinos` workload's (DinosWorkload)
         Network<M> network = DinosWorkload.network(nd, v, h, config.initSeed(), config.initScale());
-        List<SequenceBatch> batches = DinosWorkload.batches(data.core(), config.shuffleSeed()); // built once: revisited ~13 times
+        List<SequenceBatch> batches = DinosWorkload.batches(data, config.shuffleSeed()); // built once: revisited ~13 times
         Trainer<M> trainer = DinosWorkload.trainer(network, config.learningRate(), config.clip());
         RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), 1); // a_prev = 0, then carried
         SmoothedLoss smoothed = new SmoothedLoss(config.initialLoss());

@@ -15,6 +15,7 @@ import io.rnnbench.core.train.FiniteCheck;
 import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.Trainer;
+import io.rnnbench.core.workload.DinoNames;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -412,7 +413,7 @@ public final class Seed002Runners {
             M p = nd.zeros(1, vocab);
             while (idx != newline && counter < limit) {
                 int[] x = {indices.isEmpty() ? -1 : idx};
-                network.forward(new SequenceBatch(1, 1, new Inputs.Dense(io.rnnbench.core.workload.DinoNames.oneHotRows(x, vocab), vocab),
+                network.forward(new SequenceBatch(1, 1, new Inputs.Dense(DinoNames.oneHotRows(x, vocab), vocab),
                         Targets.NONE), state);
                 network.copyFinalState(state);
                 nd.softmax(network.logits(), p);
@@ -469,7 +470,7 @@ public final class Seed002Runners {
             int[] xs = args.get("X").asIndexArrayWithNone();
             int[] ys = args.get("Y").asIntArray();
             Network<M> network = network(CellType.RNN, weights(CellType.RNN));
-            SequenceBatch batch = new SequenceBatch(xs.length, 1, new Inputs.Dense(io.rnnbench.core.workload.DinoNames.oneHotRows(xs, vocab), vocab),
+            SequenceBatch batch = new SequenceBatch(xs.length, 1, new Inputs.Dense(DinoNames.oneHotRows(xs, vocab), vocab),
                     new Targets.Classes(ys));
             RecurrentState<M> state = state(network, c.input("a_prev"), null);
 
