@@ -19,7 +19,7 @@ import java.time.Duration;
  */
 public final class CompiledStart {
     /** Longest wait; a fork that reaches it is measured anyway, and the report flags its row by its allocation. */
-    public static final Duration LIMIT = Duration.ofSeconds(20);
+    public static final Duration LIMIT = Duration.ofSeconds(10);
 
     private CompiledStart() {
     }
