@@ -35,7 +35,8 @@ public final class CompiledStart {
         if (Backends.allocationFree().contains(backend)) {
             AllocationProbe.Outcome outcome = AllocationProbe.untilAllocationFree(operation, LIMIT);
             System.out.println("# " + backend + ": " + (outcome.allocationFree() ? "compiled, " + outcome
-                    : outcome + ": measuring code that C2 has not compiled yet"));
+                    : outcome + ": measuring anyway (not compiled yet, or compiled code that allocates; the report "
+                            + "flags the row)"));
         }
     }
 }
