@@ -70,7 +70,7 @@ public final class Steadiness {
         }
         if (allocationFree && allocatedBytes > ALLOCATION) {
             problems.add(MarkdownReport.bytes(allocatedBytes) + " allocated per operation by a backend that allocates "
-                    + "nothing once compiled (not compiled yet)");
+                    + "nothing once compiled (not compiled yet, or compiled code that allocates)");
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
