@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates dinos_numpy_trajectory.json's checkpoints: seed 002's dinosaur-name model (model()/optimize(),
 cllm_utils' rnn_forward/rnn_backward/update_parameters) trained with NumPy on the core's copy of dinos.txt
-(core/src/main/resources/io/rnnbench/core/workload/dinos.txt).
+(core/workloads/src/main/resources/io/rnnbench/workloads/dinos.txt).
 
     python3 generate_dinos_trajectory.py [n_a] [learning_rate] [steps]   # defaults 50 0.01 20001
 
@@ -19,7 +19,7 @@ learning_rate = float(sys.argv[2]) if len(sys.argv) > 2 else 0.01
 steps = int(sys.argv[3]) if len(sys.argv) > 3 else 20001
 clip_value = 5.0
 
-DINOS = "../../../../../core/src/main/resources/io/rnnbench/core/workload/dinos.txt"  # from this folder
+DINOS = "../../../../../core/workloads/src/main/resources/io/rnnbench/workloads/dinos.txt"  # from this folder
 data = open(DINOS).read().lower()
 chars = sorted(set(data))
 char_to_ix = {ch: i for i, ch in enumerate(chars)}

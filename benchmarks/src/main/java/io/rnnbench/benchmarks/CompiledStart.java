@@ -1,6 +1,6 @@
 package io.rnnbench.benchmarks;
 
-import io.rnnbench.core.spi.AllocationProbe;
+import io.rnnbench.core.probe.AllocationProbe;
 import io.rnnbench.core.spi.Backends;
 
 import java.time.Duration;

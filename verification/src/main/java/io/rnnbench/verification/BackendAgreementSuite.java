@@ -1,6 +1,6 @@
 package io.rnnbench.verification;
 
-import io.rnnbench.core.data.TextCorpus;
+import io.rnnbench.workloads.text.TextCorpus;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.HeadType;
 import io.rnnbench.core.model.ModelConfig;

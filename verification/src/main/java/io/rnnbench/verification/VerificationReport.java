@@ -1,6 +1,6 @@
 package io.rnnbench.verification;
 
-import io.rnnbench.core.io.AtomicFiles;
+import io.rnnbench.workloads.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.random.NumpyRandomState;
-import io.rnnbench.core.spi.AllocationProbe;
+import io.rnnbench.core.probe.AllocationProbe;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.core.train.Adagrad;

@@ -1,14 +1,14 @@
 package io.rnnbench.benchmarks.cli;
 
-import io.rnnbench.core.checkpoint.Checkpoint;
-import io.rnnbench.core.checkpoint.CheckpointException;
-import io.rnnbench.core.data.TextSampler;
+import io.rnnbench.workloads.checkpoint.Checkpoint;
+import io.rnnbench.workloads.checkpoint.CheckpointException;
+import io.rnnbench.workloads.text.TextSampler;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backends;
-import io.rnnbench.core.workload.ShakespeareWorkload;
-import io.rnnbench.core.workload.Workload;
-import io.rnnbench.core.workload.WorkloadRun;
-import io.rnnbench.core.workload.Workloads;
+import io.rnnbench.workloads.ShakespeareWorkload;
+import io.rnnbench.workloads.Workload;
+import io.rnnbench.workloads.WorkloadRun;
+import io.rnnbench.workloads.Workloads;
 
 import java.io.IOException;
 import java.io.PrintStream;

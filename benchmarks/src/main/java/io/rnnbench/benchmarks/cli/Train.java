@@ -3,10 +3,10 @@ package io.rnnbench.benchmarks.cli;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
-import io.rnnbench.core.workload.ShakespeareWorkload;
-import io.rnnbench.core.workload.Workload;
-import io.rnnbench.core.workload.WorkloadRun;
-import io.rnnbench.core.workload.Workloads;
+import io.rnnbench.workloads.ShakespeareWorkload;
+import io.rnnbench.workloads.Workload;
+import io.rnnbench.workloads.WorkloadRun;
+import io.rnnbench.workloads.Workloads;
 
 import java.io.IOException;
 import java.io.PrintStream;

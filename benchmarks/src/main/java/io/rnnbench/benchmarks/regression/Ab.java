@@ -1,7 +1,7 @@
 package io.rnnbench.benchmarks.regression;
 
 import io.rnnbench.benchmarks.ForkJvm;
-import io.rnnbench.core.io.AtomicFiles;
+import io.rnnbench.workloads.io.AtomicFiles;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
 import io.rnnbench.core.spi.Backends;

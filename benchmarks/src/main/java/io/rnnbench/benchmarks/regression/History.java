@@ -1,6 +1,6 @@
 package io.rnnbench.benchmarks.regression;
 
-import io.rnnbench.core.io.AtomicFiles;
+import io.rnnbench.workloads.io.AtomicFiles;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
 

@@ -1,6 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.core.io.AtomicFiles;
+import io.rnnbench.workloads.io.AtomicFiles;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;

@@ -1,6 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.core.io.AtomicFiles;
+import io.rnnbench.workloads.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;

@@ -1,6 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.core.io.AtomicFiles;
+import io.rnnbench.workloads.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,17 +1,17 @@
 package io.rnnbench.benchmarks.cli;
 
-import io.rnnbench.core.checkpoint.Checkpoint;
-import io.rnnbench.core.data.TextSampler;
+import io.rnnbench.workloads.checkpoint.Checkpoint;
+import io.rnnbench.workloads.text.TextSampler;
 import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
-import io.rnnbench.core.workload.BinaryAdditionWorkload;
-import io.rnnbench.core.workload.ShakespeareWorkload;
-import io.rnnbench.core.workload.WorkloadRun;
-import io.rnnbench.core.workload.Workloads;
+import io.rnnbench.workloads.BinaryAdditionWorkload;
+import io.rnnbench.workloads.ShakespeareWorkload;
+import io.rnnbench.workloads.WorkloadRun;
+import io.rnnbench.workloads.Workloads;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

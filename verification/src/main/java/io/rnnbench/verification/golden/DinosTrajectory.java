@@ -1,6 +1,6 @@
 package io.rnnbench.verification.golden;
 
-import io.rnnbench.core.data.Vocabulary;
+import io.rnnbench.workloads.text.Vocabulary;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
@@ -8,8 +8,8 @@ import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.train.SmoothedLoss;
 import io.rnnbench.core.train.Trainer;
-import io.rnnbench.core.workload.DinoNames;
-import io.rnnbench.core.workload.DinosWorkload;
+import io.rnnbench.workloads.DinoNames;
+import io.rnnbench.workloads.DinosWorkload;
 
 import java.util.ArrayList;
 import java.util.List;

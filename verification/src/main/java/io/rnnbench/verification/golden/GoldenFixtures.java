@@ -3,7 +3,7 @@ package io.rnnbench.verification.golden;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
-import io.rnnbench.core.workload.DinoNames;
+import io.rnnbench.workloads.DinoNames;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;

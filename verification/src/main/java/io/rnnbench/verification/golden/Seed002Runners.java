@@ -1,6 +1,6 @@
 package io.rnnbench.verification.golden;
 
-import io.rnnbench.core.data.Vocabulary;
+import io.rnnbench.workloads.text.Vocabulary;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.HeadType;
 import io.rnnbench.core.model.Inputs;
@@ -15,7 +15,7 @@ import io.rnnbench.core.train.FiniteCheck;
 import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.Trainer;
-import io.rnnbench.core.workload.DinoNames;
+import io.rnnbench.workloads.DinoNames;
 
 import java.util.ArrayList;
 import java.util.Arrays;

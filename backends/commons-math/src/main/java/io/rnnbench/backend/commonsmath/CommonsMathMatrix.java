@@ -1,6 +1,6 @@
 package io.rnnbench.backend.commonsmath;
 
-import io.rnnbench.core.spi.Shapes;
+import io.rnnbench.core.shape.Shapes;
 import org.apache.commons.math3.linear.AbstractRealMatrix;
 
 /**

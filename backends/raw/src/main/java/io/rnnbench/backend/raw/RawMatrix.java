@@ -1,6 +1,6 @@
 package io.rnnbench.backend.raw;
 
-import io.rnnbench.core.spi.Shapes;
+import io.rnnbench.core.shape.Shapes;
 
 /**
  * A dense {@code [rows, cols]} matrix of doubles stored row-major: entry (i, j) is

@@ -1,0 +1,50 @@
+package io.rnnbench.core.spi;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The core alone has no backend on its class path (backend modules depend on it, not the other way); its tests
+ * register one provider, {@link UnavailableProvider}, that can never run.
+ */
+class BackendsTest {
+
+    /** Registered in this module's test resources: a backend that is never available. */
+    public static final class UnavailableProvider implements BackendProvider {
+        @Override
+        public String name() {
+            return "never";
+        }
+
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.of("it needs hardware this test does not have");
+        }
+
+        @Override
+        public Backend<?> create() {
+            throw new AssertionError("create() called on an unavailable backend");
+        }
+    }
+
+    @Test
+    void unknownNameSaysWhatIsOnTheClassPath() {
+        assertTrue(Backends.names().isEmpty(), "core must not register a backend: " + Backends.names());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Backends.byName("raw"));
+        assertEquals("unknown backend 'raw'; backends on the class path: none (add a backend module, e.g. rnnbench-backend-raw)"
+                + " (registered but unable to run here: never)", e.getMessage());
+    }
+
+    @Test
+    void unavailableBackendIsListedApartAndSaysWhy() {
+        assertEquals(Map.of("never", "it needs hardware this test does not have"), Backends.unavailable());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Backends.byName("never"));
+        assertEquals("backend 'never' is on the class path but cannot run in this JVM: it needs hardware this test does not have",
+                e.getMessage());
+    }
+}
