@@ -31,53 +31,53 @@ public final class GradientCheck {
     /** Checks the network's gradients on one batch; the parameters are left as they were. */
     public static <M> Report check(Network<M> network, SequenceBatch batch, RecurrentState<M> initialState,
                                    int truncation, int maxEntries) {
-        Backend<M> nd = network.backend();
+        Backend<M> backend = network.backend();
         List<TensorResult> results = new ArrayList<>();
         DoubleSupplier loss;
         Parameters<M> analytic;
-        RecurrentState<M> dState = RecurrentState.zeros(nd, network.config(), batch.batch());
+        RecurrentState<M> dState = RecurrentState.zeros(backend, network.config(), batch.batch());
         if (truncation > 0) {
-            analytic = network.parameters().zerosLike(nd);
+            analytic = network.parameters().zerosLike(backend);
             var run = TruncatedBptt.gradient(network, batch, truncation, initialState, analytic);
             loss = () -> TruncatedBptt.loss(network, batch, truncation, run.chunkStarts());
         } else {
             network.forward(batch, initialState);
             network.backward();
-            analytic = network.gradients().zerosLike(nd);
-            analytic.copyFrom(nd, network.gradients());
-            dState.copyFrom(nd, network.initialStateGradient());
+            analytic = network.gradients().zerosLike(backend);
+            analytic.copyFrom(backend, network.gradients());
+            dState.copyFrom(backend, network.initialStateGradient());
             loss = () -> network.forward(batch, initialState);
         }
         for (NamedMatrix<M> p : network.parameters()) {
-            results.add(checkTensor(nd, p.name(), p.value(), p.cols(), nd.toArray(analytic.get(p.name()).value()), loss, maxEntries));
+            results.add(checkTensor(backend, p.name(), p.value(), p.cols(), backend.toArray(analytic.get(p.name()).value()), loss, maxEntries));
         }
         if (truncation == 0) {
             for (int l = 0; l < initialState.layers(); l++) {
-                results.add(checkTensor(nd, "h0[" + l + "]", initialState.h(l), network.config().hiddenSize(),
-                        nd.toArray(dState.h(l)), loss, maxEntries));
+                results.add(checkTensor(backend, "h0[" + l + "]", initialState.h(l), network.config().hiddenSize(),
+                        backend.toArray(dState.h(l)), loss, maxEntries));
                 if (initialState.hasCellState()) {
-                    results.add(checkTensor(nd, "c0[" + l + "]", initialState.c(l), network.config().hiddenSize(),
-                            nd.toArray(dState.c(l)), loss, maxEntries));
+                    results.add(checkTensor(backend, "c0[" + l + "]", initialState.c(l), network.config().hiddenSize(),
+                            backend.toArray(dState.c(l)), loss, maxEntries));
                 }
             }
         }
-        return new Report(nd.name(), results);
+        return new Report(backend.name(), results);
     }
 
-    private static <M> TensorResult checkTensor(Backend<M> nd, String name, M tensor, int cols, double[] analytic,
+    private static <M> TensorResult checkTensor(Backend<M> backend, String name, M tensor, int cols, double[] analytic,
                                                 DoubleSupplier loss, int maxEntries) {
-        double[] values = nd.toArray(tensor);
+        double[] values = backend.toArray(tensor);
         TensorResult worst = null;
         for (int e : entries(values.length, maxEntries)) {
             double original = values[e];
             values[e] = original + Tolerances.GRADIENT_CHECK_EPSILON;
-            ModelCase.load(nd, tensor, values);
+            ModelCase.load(backend, tensor, values);
             double plus = loss.getAsDouble();
             values[e] = original - Tolerances.GRADIENT_CHECK_EPSILON;
-            ModelCase.load(nd, tensor, values);
+            ModelCase.load(backend, tensor, values);
             double minus = loss.getAsDouble();
             values[e] = original;
-            ModelCase.load(nd, tensor, values);
+            ModelCase.load(backend, tensor, values);
             double numeric = (plus - minus) / (2 * Tolerances.GRADIENT_CHECK_EPSILON);
             TensorResult entry = new TensorResult(name, e / cols, e % cols, analytic[e], numeric);
             if (worst == null || entry.badness() > worst.badness()) {

@@ -32,7 +32,7 @@ public abstract class PrimitiveOperationsSuite {
 
     private final String backendName;
     private CountingBackend counting;
-    private Backend<Object> nd;
+    private Backend<Object> backend;
     private Backend<Object> reference;
     private NumpyRandomState random;
 
@@ -44,7 +44,7 @@ public abstract class PrimitiveOperationsSuite {
     @BeforeAll
     void setUp() {
         counting = new CountingBackend(Backends.byName(backendName));
-        nd = counting.backend();
+        backend = counting.backend();
         reference = (Backend<Object>) Backends.byName(BackendAgreementSuite.REFERENCE);
         random = new NumpyRandomState(Seeds.MODEL);
     }
@@ -57,26 +57,26 @@ public abstract class PrimitiveOperationsSuite {
 
     @Test
     void nameIsTheRegistryName() {
-        assertEquals(backendName, nd.name(), "Backend.name() must be the name it is registered under");
+        assertEquals(backendName, backend.name(), "Backend.name() must be the name it is registered under");
     }
 
     @Test
     void boundaryRoundTripsAndShapes() {
         for (int[] s : SHAPES) {
             double[] values = random.randn(s[0] * s[1]);
-            Object m = nd.fromArray(s[0], s[1], values);
-            assertEquals(s[0], nd.rows(m));
-            assertEquals(s[1], nd.cols(m));
-            assertEquals(java.util.Arrays.toString(values), java.util.Arrays.toString(nd.toArray(m)), backendName + ": fromArray/toArray");
-            Object loaded = nd.zeros(s[0], s[1]);
-            nd.load(values, loaded);
-            compare("load", s, nd.toArray(loaded), values);
-            Object zeros = nd.zeros(s[0], s[1]);
-            compare("zeros", s, nd.toArray(zeros), new double[s[0] * s[1]]);
-            nd.fill(zeros, -2.5);
+            Object m = backend.fromArray(s[0], s[1], values);
+            assertEquals(s[0], backend.rows(m));
+            assertEquals(s[1], backend.cols(m));
+            assertEquals(java.util.Arrays.toString(values), java.util.Arrays.toString(backend.toArray(m)), backendName + ": fromArray/toArray");
+            Object loaded = backend.zeros(s[0], s[1]);
+            backend.load(values, loaded);
+            compare("load", s, backend.toArray(loaded), values);
+            Object zeros = backend.zeros(s[0], s[1]);
+            compare("zeros", s, backend.toArray(zeros), new double[s[0] * s[1]]);
+            backend.fill(zeros, -2.5);
             double[] filled = new double[s[0] * s[1]];
             java.util.Arrays.fill(filled, -2.5);
-            compare("fill", s, nd.toArray(zeros), filled);
+            compare("fill", s, backend.toArray(zeros), filled);
         }
     }
 
@@ -125,40 +125,40 @@ public abstract class PrimitiveOperationsSuite {
     void aRepeatedOperandIsReadAgainAfterEveryWrite() {
         int s = 13;
         Map<String, Consumer<Object>> writes = new LinkedHashMap<>(); // each writes a [13, 13] B
-        writes.put("load", b -> nd.load(random.randn(s * s), b));
-        writes.put("fill", b -> nd.fill(b, 0.5));
-        writes.put("copyBlock", b -> nd.copyBlock(matrix(s, s), 0, 0, b, 2, 3, 5, 4));
-        writes.put("transpose", b -> nd.transpose(matrix(s, s), b));
-        writes.put("gatherRows", b -> nd.gatherRows(matrix(3, s), new int[] {2, 0, 1, 1, 0, 2, 2, 1, 0, 0, 1, 2, 2}, b));
-        writes.put("scatterAddRows", b -> nd.scatterAddRows(matrix(2, s), new int[] {0, 7}, b));
-        writes.put("gemm, as C", b -> nd.gemm(1.0, matrix(s, 2), Transpose.N, matrix(2, s), Transpose.N, 1.0, b));
-        writes.put("addRowVector", b -> nd.addRowVector(matrix(1, s), b));
-        writes.put("tanh", b -> nd.tanh(matrix(s, s), b));
-        writes.put("sigmoid", b -> nd.sigmoid(matrix(s, s), b));
-        writes.put("tanhBackward", b -> nd.tanhBackward(matrix(s, s), matrix(s, s), b));
-        writes.put("sigmoidBackward", b -> nd.sigmoidBackward(matrix(s, s), matrix(s, s), b));
-        writes.put("hadamard", b -> nd.hadamard(matrix(s, s), matrix(s, s), b));
-        writes.put("addHadamard", b -> nd.addHadamard(0.5, matrix(s, s), matrix(s, s), b));
-        writes.put("axpy", b -> nd.axpy(0.5, matrix(s, s), b));
-        writes.put("scale", b -> nd.scale(-2.0, b));
-        writes.put("clamp", b -> nd.clamp(b, -0.1, 0.1));
+        writes.put("load", b -> backend.load(random.randn(s * s), b));
+        writes.put("fill", b -> backend.fill(b, 0.5));
+        writes.put("copyBlock", b -> backend.copyBlock(matrix(s, s), 0, 0, b, 2, 3, 5, 4));
+        writes.put("transpose", b -> backend.transpose(matrix(s, s), b));
+        writes.put("gatherRows", b -> backend.gatherRows(matrix(3, s), new int[] {2, 0, 1, 1, 0, 2, 2, 1, 0, 0, 1, 2, 2}, b));
+        writes.put("scatterAddRows", b -> backend.scatterAddRows(matrix(2, s), new int[] {0, 7}, b));
+        writes.put("gemm, as C", b -> backend.gemm(1.0, matrix(s, 2), Transpose.N, matrix(2, s), Transpose.N, 1.0, b));
+        writes.put("addRowVector", b -> backend.addRowVector(matrix(1, s), b));
+        writes.put("tanh", b -> backend.tanh(matrix(s, s), b));
+        writes.put("sigmoid", b -> backend.sigmoid(matrix(s, s), b));
+        writes.put("tanhBackward", b -> backend.tanhBackward(matrix(s, s), matrix(s, s), b));
+        writes.put("sigmoidBackward", b -> backend.sigmoidBackward(matrix(s, s), matrix(s, s), b));
+        writes.put("hadamard", b -> backend.hadamard(matrix(s, s), matrix(s, s), b));
+        writes.put("addHadamard", b -> backend.addHadamard(0.5, matrix(s, s), matrix(s, s), b));
+        writes.put("axpy", b -> backend.axpy(0.5, matrix(s, s), b));
+        writes.put("scale", b -> backend.scale(-2.0, b));
+        writes.put("clamp", b -> backend.clamp(b, -0.1, 0.1));
         writes.put("addQuotientBySqrt", b -> {
             Object squares = matrix(s, s);
-            nd.hadamard(matrix(s, s), matrix(s, s), squares);
-            nd.clamp(squares, 0.0, Double.MAX_VALUE);
-            nd.addQuotientBySqrt(0.5, matrix(s, s), squares, 1e-8, 1e-8, b);
+            backend.hadamard(matrix(s, s), matrix(s, s), squares);
+            backend.clamp(squares, 0.0, Double.MAX_VALUE);
+            backend.addQuotientBySqrt(0.5, matrix(s, s), squares, 1e-8, 1e-8, b);
         });
-        writes.put("softmax", b -> nd.softmax(matrix(s, s), b));
-        writes.put("softmaxCrossEntropy", b -> nd.softmaxCrossEntropy(matrix(s, s), new int[s], 1.0, b));
-        writes.put("sigmoidCrossEntropy", b -> nd.sigmoidCrossEntropy(matrix(s, s), matrix(s, s), 1.0, b));
-        writes.put("lstmForward, as c", b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), nd.zeros(s, 4 * s), b,
-                nd.zeros(s, s), nd.zeros(s, s)));
-        writes.put("lstmForward, as tanhC", b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), nd.zeros(s, 4 * s),
-                nd.zeros(s, s), b, nd.zeros(s, s)));
-        writes.put("lstmForward, as h", b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), nd.zeros(s, 4 * s),
-                nd.zeros(s, s), nd.zeros(s, s), b));
-        writes.put("lstmBackward, as dc", b -> nd.lstmBackward(sigmoids(s, 4 * s), matrix(s, s), matrix(s, s),
-                matrix(s, s), b, nd.zeros(s, 4 * s)));
+        writes.put("softmax", b -> backend.softmax(matrix(s, s), b));
+        writes.put("softmaxCrossEntropy", b -> backend.softmaxCrossEntropy(matrix(s, s), new int[s], 1.0, b));
+        writes.put("sigmoidCrossEntropy", b -> backend.sigmoidCrossEntropy(matrix(s, s), matrix(s, s), 1.0, b));
+        writes.put("lstmForward, as c", b -> backend.lstmForward(matrix(s, 4 * s), matrix(s, s), backend.zeros(s, 4 * s), b,
+                backend.zeros(s, s), backend.zeros(s, s)));
+        writes.put("lstmForward, as tanhC", b -> backend.lstmForward(matrix(s, 4 * s), matrix(s, s), backend.zeros(s, 4 * s),
+                backend.zeros(s, s), b, backend.zeros(s, s)));
+        writes.put("lstmForward, as h", b -> backend.lstmForward(matrix(s, 4 * s), matrix(s, s), backend.zeros(s, 4 * s),
+                backend.zeros(s, s), backend.zeros(s, s), b));
+        writes.put("lstmBackward, as dc", b -> backend.lstmBackward(sigmoids(s, 4 * s), matrix(s, s), matrix(s, s),
+                matrix(s, s), b, backend.zeros(s, 4 * s)));
         for (Map.Entry<String, Consumer<Object>> write : writes.entrySet()) {
             for (Transpose opB : Transpose.values()) {
                 productAfterWrite(write.getKey(), opB, s, s, write.getValue());
@@ -166,11 +166,11 @@ public abstract class PrimitiveOperationsSuite {
         }
         // The writing operations whose output is not square: a row vector, and the LSTM's gate blocks [13, 52].
         for (Transpose opB : Transpose.values()) {
-            productAfterWrite("addColumnSums", opB, 1, s, b -> nd.addColumnSums(matrix(s, s), b));
-            productAfterWrite("lstmForward, as gates", opB, s, 4 * s, b -> nd.lstmForward(matrix(s, 4 * s), matrix(s, s), b,
-                    nd.zeros(s, s), nd.zeros(s, s), nd.zeros(s, s)));
-            productAfterWrite("lstmBackward, as dz", opB, s, 4 * s, b -> nd.lstmBackward(sigmoids(s, 4 * s), matrix(s, s),
-                    matrix(s, s), matrix(s, s), nd.zeros(s, s), b));
+            productAfterWrite("addColumnSums", opB, 1, s, b -> backend.addColumnSums(matrix(s, s), b));
+            productAfterWrite("lstmForward, as gates", opB, s, 4 * s, b -> backend.lstmForward(matrix(s, 4 * s), matrix(s, s), b,
+                    backend.zeros(s, s), backend.zeros(s, s), backend.zeros(s, s)));
+            productAfterWrite("lstmBackward, as dz", opB, s, 4 * s, b -> backend.lstmBackward(sigmoids(s, 4 * s), matrix(s, s),
+                    matrix(s, s), matrix(s, s), backend.zeros(s, s), b));
         }
     }
 
@@ -184,15 +184,15 @@ public abstract class PrimitiveOperationsSuite {
         for (int m : new int[] {5, 1}) {
             Object a = matrix(m, k);
             Object b = matrix(rows, cols);
-            Object c = nd.zeros(m, n);
-            nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
-            nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+            Object c = backend.zeros(m, n);
+            backend.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+            backend.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
             compare("A·op(B) with op = " + opB + ", A [" + m + ", " + k + "], the second time", new int[] {m, n},
-                    nd.toArray(c), product(nd.toArray(a), nd.toArray(b), opB, m, k, n));
+                    backend.toArray(c), product(backend.toArray(a), backend.toArray(b), opB, m, k, n));
             write.accept(b);
-            nd.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
+            backend.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
             compare("A·op(B) with op = " + opB + ", A [" + m + ", " + k + "], after " + writer + " wrote B",
-                    new int[] {m, n}, nd.toArray(c), product(nd.toArray(a), nd.toArray(b), opB, m, k, n));
+                    new int[] {m, n}, backend.toArray(c), product(backend.toArray(a), backend.toArray(b), opB, m, k, n));
         }
     }
 
@@ -211,12 +211,12 @@ public abstract class PrimitiveOperationsSuite {
 
     /** A seeded Gaussian [rows, cols] matrix of the backend under test. */
     private Object matrix(int rows, int cols) {
-        return nd.fromArray(rows, cols, random.randn(rows * cols));
+        return backend.fromArray(rows, cols, random.randn(rows * cols));
     }
 
     /** A seeded [rows, cols] matrix of values in (0, 1), as activated gates are. */
     private Object sigmoids(int rows, int cols) {
-        return nd.fromArray(rows, cols, random.rand(rows * cols));
+        return backend.fromArray(rows, cols, random.rand(rows * cols));
     }
 
     @Test
@@ -229,9 +229,9 @@ public abstract class PrimitiveOperationsSuite {
                     want[j * s[0] + i] = a[i * s[1] + j];
                 }
             }
-            Object out = nd.zeros(s[1], s[0]);
-            nd.transpose(nd.fromArray(s[0], s[1], a), out);
-            assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(nd.toArray(out)),
+            Object out = backend.zeros(s[1], s[0]);
+            backend.transpose(backend.fromArray(s[0], s[1], a), out);
+            assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(backend.toArray(out)),
                     backendName + ": transpose of a " + java.util.Arrays.toString(s) + " matrix");
         }
     }
@@ -352,7 +352,7 @@ public abstract class PrimitiveOperationsSuite {
                 String shape = " B=" + batch + " H=" + hidden;
                 for (boolean inPlace : new boolean[] {false, true}) {
                     String what = "lstmForward" + (inPlace ? " (z is the gate block)" : "") + shape;
-                    double[] fused = lstmStep(nd, z, cPrev, dh, dcNext, batch, hidden, inPlace);
+                    double[] fused = lstmStep(backend, z, cPrev, dh, dcNext, batch, hidden, inPlace);
                     compare(what + ", against the composed primitives", all, fused,
                             composedLstmStep(z, cPrev, dh, dcNext, batch, hidden));
                     compareBoth(what, all, (be, ms) -> lstmStep(be, z, cPrev, dh, dcNext, batch, hidden, inPlace));
@@ -384,53 +384,53 @@ public abstract class PrimitiveOperationsSuite {
     /** {@link #lstmStep} from the backend's primitives, one gate block [B, H] at a time. */
     private double[] composedLstmStep(double[] zValues, double[] cPrevValues, double[] dhValues, double[] dcValues,
             int batch, int hidden) {
-        Object z = nd.fromArray(batch, 4 * hidden, zValues);
+        Object z = backend.fromArray(batch, 4 * hidden, zValues);
         Object[] gate = new Object[4]; //                                   i, f, g, o
         for (int k = 0; k < 4; k++) {
-            gate[k] = nd.zeros(batch, hidden);
-            nd.copyBlock(z, 0, k * hidden, gate[k], 0, 0, batch, hidden);
+            gate[k] = backend.zeros(batch, hidden);
+            backend.copyBlock(z, 0, k * hidden, gate[k], 0, 0, batch, hidden);
             if (k == 2) {
-                nd.tanh(gate[k], gate[k]);
+                backend.tanh(gate[k], gate[k]);
             } else {
-                nd.sigmoid(gate[k], gate[k]);
+                backend.sigmoid(gate[k], gate[k]);
             }
         }
-        Object cPrev = nd.fromArray(batch, hidden, cPrevValues);
-        Object c = nd.zeros(batch, hidden);
-        nd.hadamard(gate[1], cPrev, c); //                                  c = f ⊙ c_{t−1} + i ⊙ g
-        nd.addHadamard(1.0, gate[0], gate[2], c);
-        Object tanhC = nd.zeros(batch, hidden);
-        nd.tanh(c, tanhC);
-        Object h = nd.zeros(batch, hidden);
-        nd.hadamard(gate[3], tanhC, h); //                                  h = o ⊙ tanh c
-        Object dh = nd.fromArray(batch, hidden, dhValues);
-        Object dcNext = nd.fromArray(batch, hidden, dcValues);
-        Object dc = nd.zeros(batch, hidden);
-        Object scratch = nd.zeros(batch, hidden);
-        nd.hadamard(dh, gate[3], scratch); //                               dc = dcNext + dh ⊙ o ⊙ (1 − tanh²c)
-        nd.tanhBackward(tanhC, scratch, dc);
-        nd.axpy(1.0, dcNext, dc);
+        Object cPrev = backend.fromArray(batch, hidden, cPrevValues);
+        Object c = backend.zeros(batch, hidden);
+        backend.hadamard(gate[1], cPrev, c); //                                  c = f ⊙ c_{t−1} + i ⊙ g
+        backend.addHadamard(1.0, gate[0], gate[2], c);
+        Object tanhC = backend.zeros(batch, hidden);
+        backend.tanh(c, tanhC);
+        Object h = backend.zeros(batch, hidden);
+        backend.hadamard(gate[3], tanhC, h); //                                  h = o ⊙ tanh c
+        Object dh = backend.fromArray(batch, hidden, dhValues);
+        Object dcNext = backend.fromArray(batch, hidden, dcValues);
+        Object dc = backend.zeros(batch, hidden);
+        Object scratch = backend.zeros(batch, hidden);
+        backend.hadamard(dh, gate[3], scratch); //                               dc = dcNext + dh ⊙ o ⊙ (1 − tanh²c)
+        backend.tanhBackward(tanhC, scratch, dc);
+        backend.axpy(1.0, dcNext, dc);
         Object[] dGate = new Object[4];
         for (int k = 0; k < 4; k++) {
-            dGate[k] = nd.zeros(batch, hidden);
+            dGate[k] = backend.zeros(batch, hidden);
         }
-        nd.hadamard(dc, gate[2], dGate[0]); //                              dz_i = dc ⊙ g ⊙ i(1 − i)
-        nd.sigmoidBackward(gate[0], dGate[0], dGate[0]);
-        nd.hadamard(dc, cPrev, dGate[1]); //                                dz_f = dc ⊙ c_{t−1} ⊙ f(1 − f)
-        nd.sigmoidBackward(gate[1], dGate[1], dGate[1]);
-        nd.hadamard(dc, gate[0], dGate[2]); //                              dz_g = dc ⊙ i ⊙ (1 − g²)
-        nd.tanhBackward(gate[2], dGate[2], dGate[2]);
-        nd.hadamard(dh, tanhC, dGate[3]); //                                dz_o = dh ⊙ tanh c ⊙ o(1 − o)
-        nd.sigmoidBackward(gate[3], dGate[3], dGate[3]);
-        nd.hadamard(dc, gate[1], dcNext); //                                dc_{t−1} = dc ⊙ f
-        Object gates = nd.zeros(batch, 4 * hidden);
-        Object dz = nd.zeros(batch, 4 * hidden);
+        backend.hadamard(dc, gate[2], dGate[0]); //                              dz_i = dc ⊙ g ⊙ i(1 − i)
+        backend.sigmoidBackward(gate[0], dGate[0], dGate[0]);
+        backend.hadamard(dc, cPrev, dGate[1]); //                                dz_f = dc ⊙ c_{t−1} ⊙ f(1 − f)
+        backend.sigmoidBackward(gate[1], dGate[1], dGate[1]);
+        backend.hadamard(dc, gate[0], dGate[2]); //                              dz_g = dc ⊙ i ⊙ (1 − g²)
+        backend.tanhBackward(gate[2], dGate[2], dGate[2]);
+        backend.hadamard(dh, tanhC, dGate[3]); //                                dz_o = dh ⊙ tanh c ⊙ o(1 − o)
+        backend.sigmoidBackward(gate[3], dGate[3], dGate[3]);
+        backend.hadamard(dc, gate[1], dcNext); //                                dc_{t−1} = dc ⊙ f
+        Object gates = backend.zeros(batch, 4 * hidden);
+        Object dz = backend.zeros(batch, 4 * hidden);
         for (int k = 0; k < 4; k++) {
-            nd.copyBlock(gate[k], 0, 0, gates, 0, k * hidden, batch, hidden);
-            nd.copyBlock(dGate[k], 0, 0, dz, 0, k * hidden, batch, hidden);
+            backend.copyBlock(gate[k], 0, 0, gates, 0, k * hidden, batch, hidden);
+            backend.copyBlock(dGate[k], 0, 0, dz, 0, k * hidden, batch, hidden);
         }
-        return concat(nd.toArray(gates), nd.toArray(c), nd.toArray(tanhC), nd.toArray(h), nd.toArray(dz),
-                nd.toArray(dcNext));
+        return concat(backend.toArray(gates), backend.toArray(c), backend.toArray(tanhC), backend.toArray(h), backend.toArray(dz),
+                backend.toArray(dcNext));
     }
 
     private static double[] concat(double[]... parts) {
@@ -486,7 +486,7 @@ public abstract class PrimitiveOperationsSuite {
     /** Runs {@code op} on the backend under test and on the reference, and compares the arrays it returns. */
     private void compareBoth(String what, int[] shape, BiFunction<Backend<Object>, Object, double[]> op) {
         double[] expected = op.apply(reference, null);
-        double[] actual = op.apply(nd, null);
+        double[] actual = op.apply(backend, null);
         for (double v : actual) {
             assertTrue(Double.isFinite(v) || containsNonFinite(expected), backendName + ", " + what + ": non-finite result " + v);
         }

@@ -57,24 +57,24 @@ class AllocationFreeTest {
         trainUntilAllocationFree(Backends.byName(backend), cell, oneHot);
     }
 
-    private static <M> void trainUntilAllocationFree(Backend<M> nd, CellType cell, boolean oneHot) {
+    private static <M> void trainUntilAllocationFree(Backend<M> backend, CellType cell, boolean oneHot) {
         ModelConfig config = oneHot
                 ? new ModelConfig(cell, 65, 100, 1, 65, HeadType.PER_STEP_SOFTMAX)
                 : new ModelConfig(cell, 12, 24, 2, 7, HeadType.PER_STEP_SOFTMAX);
         int steps = oneHot ? 25 : 6;
         int batch = oneHot ? 1 : 4;
         NumpyRandomState random = new NumpyRandomState(3);
-        Network<M> network = Network.create(nd, config, random, 0.01);
+        Network<M> network = Network.create(backend, config, random, 0.01);
         Inputs inputs = oneHot ? new Inputs.OneHot(indices(random, steps * batch, 65))
                 : new Inputs.Dense(random.randn(steps * batch * 12), 12);
         SequenceBatch chunk = new SequenceBatch(steps, batch, inputs,
                 new Targets.Classes(indices(random, steps * batch, config.outputSize())));
-        RecurrentState<M> state = RecurrentState.zeros(nd, config, batch);
-        Trainer<M> trainer = new Trainer<>(network, new Adagrad<>(nd, network.parameters(), 0.1), GradientClipping.byValue(5));
+        RecurrentState<M> state = RecurrentState.zeros(backend, config, batch);
+        Trainer<M> trainer = new Trainer<>(network, new Adagrad<>(backend, network.parameters(), 0.1), GradientClipping.byValue(5));
 
         AllocationProbe.Outcome outcome = AllocationProbe.untilAllocationFree(() -> trainer.step(chunk, state),
                 Duration.ofSeconds(LIMIT_SECONDS));
-        assertTrue(outcome.allocationFree(), nd.name() + " " + cell + ", training steps: " + outcome);
+        assertTrue(outcome.allocationFree(), backend.name() + " " + cell + ", training steps: " + outcome);
     }
 
     private static int[] indices(NumpyRandomState random, int count, int bound) {

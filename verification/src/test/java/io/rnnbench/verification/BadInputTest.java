@@ -35,42 +35,42 @@ class BadInputTest {
         }
     }
 
-    private <M> void gemmShapeMismatch(Backend<M> nd) {
-        M a = nd.zeros(3, 4);
-        M b = nd.zeros(5, 2);
-        M c = nd.zeros(3, 2);
-        assertMessage(() -> nd.gemm(1, a, Transpose.N, b, Transpose.N, 0, c), "[3, 4]", "[5, 2]");
-        assertMessage(() -> nd.hadamard(a, c, c), "[3, 4]", "[3, 2]");
-        assertMessage(() -> nd.transpose(a, nd.zeros(3, 4)), "a is [3, 4], so out must be [4, 3], but out is [3, 4]");
+    private <M> void gemmShapeMismatch(Backend<M> backend) {
+        M a = backend.zeros(3, 4);
+        M b = backend.zeros(5, 2);
+        M c = backend.zeros(3, 2);
+        assertMessage(() -> backend.gemm(1, a, Transpose.N, b, Transpose.N, 0, c), "[3, 4]", "[5, 2]");
+        assertMessage(() -> backend.hadamard(a, c, c), "[3, 4]", "[3, 2]");
+        assertMessage(() -> backend.transpose(a, backend.zeros(3, 4)), "a is [3, 4], so out must be [4, 3], but out is [3, 4]");
     }
 
     /** The fused LSTM step: a gate block that is not 4H wide, a state of the wrong shape, aliased outputs. */
-    private <M> void lstmStepMismatch(Backend<M> nd) {
-        M z = nd.zeros(3, 8);
-        M state = nd.zeros(3, 2);
-        assertMessage(() -> nd.lstmForward(nd.zeros(3, 10), state, nd.zeros(3, 10), nd.zeros(3, 2), nd.zeros(3, 2),
-                nd.zeros(3, 2)), "[3, 10]", "4H");
-        assertMessage(() -> nd.lstmForward(z, nd.zeros(3, 5), z, nd.zeros(3, 2), nd.zeros(3, 2), nd.zeros(3, 2)),
+    private <M> void lstmStepMismatch(Backend<M> backend) {
+        M z = backend.zeros(3, 8);
+        M state = backend.zeros(3, 2);
+        assertMessage(() -> backend.lstmForward(backend.zeros(3, 10), state, backend.zeros(3, 10), backend.zeros(3, 2), backend.zeros(3, 2),
+                backend.zeros(3, 2)), "[3, 10]", "4H");
+        assertMessage(() -> backend.lstmForward(z, backend.zeros(3, 5), z, backend.zeros(3, 2), backend.zeros(3, 2), backend.zeros(3, 2)),
                 "[3, 8] (H = 2), so cPrev must be [3, 2], but it is [3, 5]");
-        assertMessage(() -> nd.lstmForward(z, state, z, state, nd.zeros(3, 2), nd.zeros(3, 2)),
+        assertMessage(() -> backend.lstmForward(z, state, z, state, backend.zeros(3, 2), backend.zeros(3, 2)),
                 "cPrev, c, tanhC, h must be four different matrices");
-        assertMessage(() -> nd.lstmBackward(z, state, nd.zeros(3, 2), nd.zeros(2, 2), nd.zeros(3, 2), nd.zeros(3, 8)),
+        assertMessage(() -> backend.lstmBackward(z, state, backend.zeros(3, 2), backend.zeros(2, 2), backend.zeros(3, 2), backend.zeros(3, 8)),
                 "dh must be [3, 2], but it is [2, 2]");
-        assertMessage(() -> nd.lstmBackward(z, state, nd.zeros(3, 2), nd.zeros(3, 2), nd.zeros(3, 2), z),
+        assertMessage(() -> backend.lstmBackward(z, state, backend.zeros(3, 2), backend.zeros(3, 2), backend.zeros(3, 2), z),
                 "must not be the same matrix");
     }
 
     @Test
     void denseInputOfWrongWidthNamesBothShapes() {
-        Backend<?> nd = Backends.byName("raw");
-        assertDenseWidth(nd);
+        Backend<?> backend = Backends.byName("raw");
+        assertDenseWidth(backend);
     }
 
-    private <M> void assertDenseWidth(Backend<M> nd) {
+    private <M> void assertDenseWidth(Backend<M> backend) {
         ModelConfig config = new ModelConfig(CellType.RNN, 5, 4, 1, 3, HeadType.LAST_STEP_SOFTMAX);
-        Network<M> network = Network.create(nd, config, new NumpyRandomState(1), 0.1);
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(1), 0.1);
         SequenceBatch batch = new SequenceBatch(2, 1, new Inputs.Dense(new double[14], 7), new Targets.Classes(new int[] {0}));
-        assertMessage(() -> network.forward(batch, RecurrentState.zeros(nd, config, 1)), "[2, 7]", "[2, 5]");
+        assertMessage(() -> network.forward(batch, RecurrentState.zeros(backend, config, 1)), "[2, 7]", "[2, 5]");
     }
 
     @Test
@@ -78,10 +78,10 @@ class BadInputTest {
         stateOfAnotherBatchSize(Backends.byName("raw"));
     }
 
-    private <M> void stateOfAnotherBatchSize(Backend<M> nd) {
-        Network<M> network = Network.create(nd, LSTM, new NumpyRandomState(1), 0.1);
+    private <M> void stateOfAnotherBatchSize(Backend<M> backend) {
+        Network<M> network = Network.create(backend, LSTM, new NumpyRandomState(1), 0.1);
         SequenceBatch batch = SequenceBatch.ofClasses(2, 3, new int[6], new int[6]);
-        assertMessage(() -> network.forward(batch, RecurrentState.zeros(nd, LSTM, 1)), "[1, 4]", "[3, 4]");
+        assertMessage(() -> network.forward(batch, RecurrentState.zeros(backend, LSTM, 1)), "[1, 4]", "[3, 4]");
     }
 
     @Test
@@ -95,16 +95,16 @@ class BadInputTest {
         indexOutsideTheVocabulary(Backends.byName("raw"));
     }
 
-    private <M> void indexOutsideTheVocabulary(Backend<M> nd) {
-        Network<M> network = Network.create(nd, LSTM, new NumpyRandomState(1), 0.1);
-        RecurrentState<M> state = RecurrentState.zeros(nd, LSTM, 1);
+    private <M> void indexOutsideTheVocabulary(Backend<M> backend) {
+        Network<M> network = Network.create(backend, LSTM, new NumpyRandomState(1), 0.1);
+        RecurrentState<M> state = RecurrentState.zeros(backend, LSTM, 1);
         assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, 5, 1}, new int[] {1, 2, 3}), state),
                 "index[1] = 5", "[0, 5)");
         assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, -1, 1}, new int[] {1, 2, 3}), state),
                 "index[1] = -1");
         assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, 1, 1}, new int[] {1, 2, 9}), state),
                 "index[2] = 9", "[0, 5)");
-        assertMessage(() -> nd.gatherRows(nd.zeros(4, 2), new int[] {4}, nd.zeros(1, 2)), "index[0] = 4", "[0, 4)");
+        assertMessage(() -> backend.gatherRows(backend.zeros(4, 2), new int[] {4}, backend.zeros(1, 2)), "index[0] = 4", "[0, 4)");
     }
 
     @Test
@@ -132,9 +132,9 @@ class BadInputTest {
         parameterLoad(Backends.byName("raw"));
     }
 
-    private <M> void parameterLoad(Backend<M> nd) {
-        Network<M> network = Network.create(nd, LSTM, new NumpyRandomState(1), 0.1);
-        assertMessage(() -> network.parameters().load(nd, "layer0.wX", new double[7]), "layer0.wX [5, 16]", "7", "80");
+    private <M> void parameterLoad(Backend<M> backend) {
+        Network<M> network = Network.create(backend, LSTM, new NumpyRandomState(1), 0.1);
+        assertMessage(() -> network.parameters().load(backend, "layer0.wX", new double[7]), "layer0.wX [5, 16]", "7", "80");
         assertMessage(() -> network.parameters().get("layer9.wX"), "no parameter 'layer9.wX'", "layer0.wX");
     }
 

@@ -50,12 +50,12 @@ public final class GemmAgreement {
         }
     }
 
-    /** op(A)·op(B) on {@code nd}, row-major {@code [m, n]}; a and b are the stored operands, row-major. */
-    public static <M> double[] multiply(Backend<M> nd, GemmShape shape, double[] a, double[] b) {
-        M c = nd.zeros(shape.m(), shape.n());
-        nd.gemm(1, nd.fromArray(shape.rowsA(), shape.colsA(), a), shape.opA(),
-                nd.fromArray(shape.rowsB(), shape.colsB(), b), shape.opB(), 0, c);
-        return nd.toArray(c);
+    /** op(A)·op(B) on {@code backend}, row-major {@code [m, n]}; a and b are the stored operands, row-major. */
+    public static <M> double[] multiply(Backend<M> backend, GemmShape shape, double[] a, double[] b) {
+        M c = backend.zeros(shape.m(), shape.n());
+        backend.gemm(1, backend.fromArray(shape.rowsA(), shape.colsA(), a), shape.opA(),
+                backend.fromArray(shape.rowsB(), shape.colsB(), b), shape.opB(), 0, c);
+        return backend.toArray(c);
     }
 
     private static double tolerance(double magnitude) {

@@ -63,7 +63,7 @@ public class GemmBenchmark {
 
     // Built per trial (one fork), never final: JMH must not constant-fold them. The benchmark never looks inside a
     // matrix, so it holds the backend's matrices as Object.
-    private Backend<Object> nd;
+    private Backend<Object> backendOps;
     private Object a; //   [m, k], or [k, m] when opA = T
     private Object b; //   [k, n], or [n, k] when opB = T
     private Object c; //   [m, n]
@@ -76,14 +76,14 @@ public class GemmBenchmark {
         Random random = new Random(SEED);
         double[] aValues = gaussian(random, shape.rowsA() * shape.colsA());
         double[] bValues = gaussian(random, shape.rowsB() * shape.colsB());
-        nd = matricesAsObjects(Backends.byName(backend));
-        a = nd.fromArray(shape.rowsA(), shape.colsA(), aValues);
-        b = nd.fromArray(shape.rowsB(), shape.colsB(), bValues);
-        c = nd.zeros(shape.m(), shape.n());
+        backendOps = matricesAsObjects(Backends.byName(backend));
+        a = backendOps.fromArray(shape.rowsA(), shape.colsA(), aValues);
+        b = backendOps.fromArray(shape.rowsB(), shape.colsB(), bValues);
+        c = backendOps.zeros(shape.m(), shape.n());
         opA = shape.opA();
         opB = shape.opB();
         if (!backend.equals(GemmAgreement.REFERENCE_BACKEND)) {
-            GemmAgreement.requireAgreement(shape, aValues, bValues, backend, nd.toArray(multiply()));
+            GemmAgreement.requireAgreement(shape, aValues, bValues, backend, backendOps.toArray(multiply()));
         }
         CompiledStart.await(backend, this::multiply);
     }
@@ -91,14 +91,14 @@ public class GemmBenchmark {
     /** @return C, so that JMH consumes the product */
     @Benchmark
     public Object multiply() {
-        nd.gemm(1, a, opA, b, opB, 0, c);
+        backendOps.gemm(1, a, opA, b, opB, 0, c);
         return c;
     }
 
     /** Safe: the benchmark passes the backend only matrices that the backend made. */
     @SuppressWarnings("unchecked")
-    private static Backend<Object> matricesAsObjects(Backend<?> nd) {
-        return (Backend<Object>) nd;
+    private static Backend<Object> matricesAsObjects(Backend<?> backend) {
+        return (Backend<Object>) backend;
     }
 
     private static double[] gaussian(Random random, int length) {

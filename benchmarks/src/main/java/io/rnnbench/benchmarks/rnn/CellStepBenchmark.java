@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 public class CellStepBenchmark extends RnnFixture {
 
     @Override
-    protected RnnWorkload<?> build(Backend<?> nd, CellType cellType, Shape size) {
-        return RnnWorkload.create(nd, cellType, size.oneStepOfOneLayer(), 1, false);
+    protected RnnWorkload<?> build(Backend<?> backend, CellType cellType, Shape size) {
+        return RnnWorkload.create(backend, cellType, size.oneStepOfOneLayer(), 1, false);
     }
 
     @Override

@@ -54,8 +54,8 @@ public abstract class RnnFixture {
         CompiledStart.await(backend, this::operation);
     }
 
-    /** The workload this benchmark times, on {@code nd}. */
-    protected abstract RnnWorkload<?> build(Backend<?> nd, CellType cellType, Shape size);
+    /** The workload this benchmark times, on {@code backend}. */
+    protected abstract RnnWorkload<?> build(Backend<?> backend, CellType cellType, Shape size);
 
     /** One call of the operation the benchmark times, for {@link CompiledStart}. */
     protected abstract void operation();

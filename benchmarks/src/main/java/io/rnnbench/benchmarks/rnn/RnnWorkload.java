@@ -120,14 +120,14 @@ public final class RnnWorkload<M> {
      * the training step starts from the same point.
      */
     public void restartTraining() {
-        Backend<M> nd = network.backend();
-        network.parameters().copyFrom(nd, initialParameters);
-        state.zero(nd);
+        Backend<M> backend = network.backend();
+        network.parameters().copyFrom(backend, initialParameters);
+        state.zero(backend);
         if (trainer == null) {
-            adagrad = new Adagrad<>(nd, network.parameters(), LEARNING_RATE);
+            adagrad = new Adagrad<>(backend, network.parameters(), LEARNING_RATE);
             trainer = new Trainer<>(network, adagrad, GradientClipping.byValue(CLIP));
         } else {
-            adagrad.memory().zero(nd); // a fresh Adagrad without allocating: JMH counts set-up allocation per iteration
+            adagrad.memory().zero(backend); // a fresh Adagrad without allocating: JMH counts set-up allocation per iteration
         }
     }
 

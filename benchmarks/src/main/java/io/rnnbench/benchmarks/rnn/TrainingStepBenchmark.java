@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
 public class TrainingStepBenchmark extends RnnFixture {
 
     @Override
-    protected RnnWorkload<?> build(Backend<?> nd, CellType cellType, Shape size) {
-        return RnnWorkload.create(nd, cellType, size, size.outputSize(), true);
+    protected RnnWorkload<?> build(Backend<?> backend, CellType cellType, Shape size) {
+        return RnnWorkload.create(backend, cellType, size, size.outputSize(), true);
     }
 
     /** The optimizer's state, which the steps of {@link CompiledStart} need. */

@@ -178,10 +178,10 @@ class TrainAndSampleTest {
     }
 
     private static <M> double[] logits(BinaryAdditionWorkload.Run<M> run, int[] a, int[] b) {
-        Backend<M> nd = run.backend();
+        Backend<M> backend = run.backend();
         Network<M> network = run.network();
-        network.forward(BinaryAdditionWorkload.batch(a, b), RecurrentState.zeros(nd, network.config(), a.length));
-        return nd.toArray(network.logits());
+        network.forward(BinaryAdditionWorkload.batch(a, b), RecurrentState.zeros(backend, network.config(), a.length));
+        return backend.toArray(network.logits());
     }
 
     private static <M> void assertBitIdentical(WorkloadRun<M> expected, WorkloadRun<?> actual) {

@@ -36,7 +36,7 @@ class GemmBenchmarkTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <M> double[] toArray(Backend<M> nd, Object matrix) {
-        return nd.toArray((M) matrix);
+    private static <M> double[] toArray(Backend<M> backend, Object matrix) {
+        return backend.toArray((M) matrix);
     }
 }

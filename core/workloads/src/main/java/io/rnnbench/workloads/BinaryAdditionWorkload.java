@@ -86,17 +86,17 @@ public final class BinaryAdditionWorkload implements Workload {
         private final NumpyRandomState random = new NumpyRandomState(SEED);
         private final RecurrentState<M> zero;
 
-        Run(Backend<M> nd) {
-            super(nd, SmoothedLoss.fromUniformGuess(2, BITS));
-            network = Network.zeros(nd, config());
+        Run(Backend<M> backend) {
+            super(backend, SmoothedLoss.fromUniformGuess(2, BITS));
+            network = Network.zeros(backend, config());
             double[] synapse0 = uniformPlusMinusOne(random.rand(2, HIDDEN)); //       [X, H]
             double[] synapse1 = uniformPlusMinusOne(random.rand(HIDDEN, 1)); //       [H, V]
             double[] synapseH = uniformPlusMinusOne(random.rand(HIDDEN, HIDDEN)); //  [H, H]
-            network.parameters().load(nd, "layer0.wX", synapse0);
-            network.parameters().load(nd, "layer0.wH", synapseH);
-            network.parameters().load(nd, "head.wY", synapse1);
-            trainer = new Trainer<>(network, new Sgd<>(nd, LEARNING_RATE), GradientClipping.none());
-            zero = RecurrentState.zeros(nd, network.config(), BATCH);
+            network.parameters().load(backend, "layer0.wX", synapse0);
+            network.parameters().load(backend, "layer0.wH", synapseH);
+            network.parameters().load(backend, "head.wY", synapse1);
+            trainer = new Trainer<>(network, new Sgd<>(backend, LEARNING_RATE), GradientClipping.none());
+            zero = RecurrentState.zeros(backend, network.config(), BATCH);
         }
 
         private static double[] uniformPlusMinusOne(double[] u) {
@@ -114,7 +114,7 @@ public final class BinaryAdditionWorkload implements Workload {
                 a[i] = (int) random.randint(0, OPERANDS);
                 b[i] = (int) random.randint(0, OPERANDS);
             }
-            nd.fill(zero.h(0), 0.0); // every sum starts from h = 0
+            backend.fill(zero.h(0), 0.0); // every sum starts from h = 0
             return trainer.step(batch(a, b), zero);
         }
 
@@ -127,7 +127,7 @@ public final class BinaryAdditionWorkload implements Workload {
         /** Fraction of the 128 × 128 pairs added exactly right, evaluated in batches of 128·16 pairs. */
         public double accuracy() {
             int perBatch = OPERANDS * 16;
-            RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), perBatch);
+            RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), perBatch);
             int correct = 0;
             for (int first = 0; first < OPERANDS * OPERANDS; first += perBatch) {
                 int[] a = new int[perBatch];
@@ -137,7 +137,7 @@ public final class BinaryAdditionWorkload implements Workload {
                     b[i] = (first + i) % OPERANDS;
                 }
                 network.forward(new SequenceBatch(BITS, perBatch, batch(a, b).inputs(), Targets.NONE), state);
-                double[] logits = nd.toArray(network.logits()); // [T·B, 1] the boundary
+                double[] logits = backend.toArray(network.logits()); // [T·B, 1] the boundary
                 for (int i = 0; i < perBatch; i++) {
                     int sum = 0;
                     for (int t = 0; t < BITS; t++) {

@@ -58,16 +58,16 @@ public final class DinosWorkload implements Workload {
     }
 
     /** The network of seed 002: weights drawn as the seed draws them, mapped onto the core's layout (transposed). */
-    public static <M> Network<M> network(Backend<M> nd, int vocabulary, int hidden, long initSeed, double initScale) {
+    public static <M> Network<M> network(Backend<M> backend, int vocabulary, int hidden, long initSeed, double initScale) {
         NumpyRandomState random = new NumpyRandomState(initSeed);
         double[] wax = scaled(random.randn(hidden, vocabulary), initScale); // Wax [n_a, V]
         double[] waa = scaled(random.randn(hidden, hidden), initScale); //     Waa [n_a, n_a]
         double[] wya = scaled(random.randn(vocabulary, hidden), initScale); // Wya [V, n_a]
-        Network<M> network = Network.zeros(nd, new ModelConfig(CellType.RNN, vocabulary, hidden, 1, vocabulary,
+        Network<M> network = Network.zeros(backend, new ModelConfig(CellType.RNN, vocabulary, hidden, 1, vocabulary,
                 HeadType.PER_STEP_SOFTMAX));
-        network.parameters().load(nd, "layer0.wX", transpose(wax, hidden, vocabulary)); // W_x = Waxᵀ [V, H]
-        network.parameters().load(nd, "layer0.wH", transpose(waa, hidden, hidden)); //    W_h = Waaᵀ [H, H]
-        network.parameters().load(nd, "head.wY", transpose(wya, vocabulary, hidden)); //  W_y = Wyaᵀ [H, V]
+        network.parameters().load(backend, "layer0.wX", transpose(wax, hidden, vocabulary)); // W_x = Waxᵀ [V, H]
+        network.parameters().load(backend, "layer0.wH", transpose(waa, hidden, hidden)); //    W_h = Waaᵀ [H, H]
+        network.parameters().load(backend, "head.wY", transpose(wya, vocabulary, hidden)); //  W_y = Wyaᵀ [H, V]
         return network;
     }
 
@@ -128,13 +128,13 @@ public final class DinosWorkload implements Workload {
         private long nanosToTarget = -1;
         private final long startNanos = System.nanoTime();
 
-        Run(Backend<M> nd) {
-            super(nd, SmoothedLoss.fromUniformGuess(27, INITIAL_LOSS_STEPS));
+        Run(Backend<M> backend) {
+            super(backend, SmoothedLoss.fromUniformGuess(27, INITIAL_LOSS_STEPS));
             int v = data.vocabulary().size();
-            network = DinosWorkload.network(nd, v, HIDDEN, INIT_SEED, INIT_SCALE);
+            network = DinosWorkload.network(backend, v, HIDDEN, INIT_SEED, INIT_SCALE);
             trainer = trainer(network, LEARNING_RATE, CLIP);
             batches = batches(data, SHUFFLE_SEED);
-            state = RecurrentState.zeros(nd, network.config(), 1);
+            state = RecurrentState.zeros(backend, network.config(), 1);
         }
 
         @Override
@@ -180,8 +180,8 @@ public final class DinosWorkload implements Workload {
             Vocabulary vocabulary = data.vocabulary();
             int v = vocabulary.size();
             int newline = vocabulary.index('\n');
-            RecurrentState<M> h = RecurrentState.zeros(nd, network.config(), 1);
-            M probabilities = nd.zeros(1, v);
+            RecurrentState<M> h = RecurrentState.zeros(backend, network.config(), 1);
+            M probabilities = backend.zeros(1, v);
             SequenceBatch input = new SequenceBatch(1, 1, new Inputs.Dense(new double[v], v), Targets.NONE); // x = 0
             StringBuilder name = new StringBuilder();
             int index = -1;
@@ -189,11 +189,11 @@ public final class DinosWorkload implements Workload {
             while (index != newline && counter != MAX_NAME_LENGTH) {
                 network.forward(input, h);
                 network.copyFinalState(h);
-                nd.softmax(network.logits(), probabilities);
+                backend.softmax(network.logits(), probabilities);
                 if (seed >= 0) {
                     random.seed(seed + 2L * counter);
                 }
-                index = random.choice(v, nd.toArray(probabilities));
+                index = random.choice(v, backend.toArray(probabilities));
                 name.appendCodePoint(vocabulary.codePoint(index));
                 input = new SequenceBatch(1, 1, new Inputs.OneHot(new int[] {index}), Targets.NONE);
                 counter++;
@@ -217,7 +217,7 @@ public final class DinosWorkload implements Workload {
 
         @Override
         protected void afterRestore() {
-            state.zero(nd);
+            state.zero(backend);
         }
 
         public Network<M> network() {

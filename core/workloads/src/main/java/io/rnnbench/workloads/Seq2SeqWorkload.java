@@ -94,10 +94,10 @@ public final class Seq2SeqWorkload implements Workload {
         private final SequenceBatch source;
         private final SequenceBatch target;
 
-        Run(Backend<M> nd) {
-            super(nd, SmoothedLoss.fromUniformGuess(SYMBOLS.length(), LENGTH + 1));
-            model = Seq2Seq.create(nd, CellType.RNN, SYMBOLS.length(), HIDDEN, 1, new NumpyRandomState(SEED), INIT_SCALE);
-            optimizer = new Adagrad<>(nd, model.parameters(), LEARNING_RATE);
+        Run(Backend<M> backend) {
+            super(backend, SmoothedLoss.fromUniformGuess(SYMBOLS.length(), LENGTH + 1));
+            model = Seq2Seq.create(backend, CellType.RNN, SYMBOLS.length(), HIDDEN, 1, new NumpyRandomState(SEED), INIT_SCALE);
+            optimizer = new Adagrad<>(backend, model.parameters(), LEARNING_RATE);
             int b = PAIRS.size();
             int steps = LENGTH + 1;
             int[] src = new int[steps * b];

@@ -107,12 +107,12 @@ public final class ShakespeareWorkload implements Workload {
         private final int chunks;
         private final String name;
 
-        Run(Backend<M> nd, ModelConfig config, String name) {
-            super(nd, SmoothedLoss.fromUniformGuess(config.outputSize(), SEQUENCE));
-            network = Network.create(nd, config, new NumpyRandomState(SEED), INIT_SCALE);
-            optimizer = new Adagrad<>(nd, network.parameters(), LEARNING_RATE);
+        Run(Backend<M> backend, ModelConfig config, String name) {
+            super(backend, SmoothedLoss.fromUniformGuess(config.outputSize(), SEQUENCE));
+            network = Network.create(backend, config, new NumpyRandomState(SEED), INIT_SCALE);
+            optimizer = new Adagrad<>(backend, network.parameters(), LEARNING_RATE);
             trainer = new Trainer<>(network, optimizer, GradientClipping.byValue(CLIP));
-            state = RecurrentState.zeros(nd, config, 1);
+            state = RecurrentState.zeros(backend, config, 1);
             chunks = text.chunkCount(SEQUENCE);
             this.name = name;
         }
@@ -121,7 +121,7 @@ public final class ShakespeareWorkload implements Workload {
         protected double step() {
             int n = (int) (steps() % chunks);
             if (n == 0) {
-                state.zero(nd); // min-char-rnn: hprev = 0 when the pointer (re)starts at the beginning
+                state.zero(backend); // min-char-rnn: hprev = 0 when the pointer (re)starts at the beginning
             }
             return trainer.step(text.chunk(n, SEQUENCE), state);
         }
@@ -169,7 +169,7 @@ public final class ShakespeareWorkload implements Workload {
 
         @Override
         protected void afterRestore() {
-            state.zero(nd);
+            state.zero(backend);
         }
 
     }

@@ -42,14 +42,14 @@ public final class SrnByHandWorkload implements Workload {
     }
 
     /** The network with every weight 1 and every bias 0. */
-    public static <M> Network<M> network(Backend<M> nd, Activation activation) {
-        Network<M> network = Network.zeros(nd, config(activation));
+    public static <M> Network<M> network(Backend<M> backend, Activation activation) {
+        Network<M> network = Network.zeros(backend, config(activation));
         for (NamedMatrix<M> p : network.parameters()) {
             double[] values = new double[p.rows() * p.cols()];
             if (!p.name().endsWith(".b") && !p.name().endsWith(".bY")) {
                 Arrays.fill(values, 1.0);
             }
-            network.parameters().load(nd, p.name(), values);
+            network.parameters().load(backend, p.name(), values);
         }
         return network;
     }
@@ -66,13 +66,13 @@ public final class SrnByHandWorkload implements Workload {
         private final SequenceBatch batch;
         private final RecurrentState<M> zero;
 
-        Run(Backend<M> nd) {
-            super(nd, new SmoothedLoss(0));
-            linear = network(nd, Activation.IDENTITY);
-            tanh = network(nd, Activation.TANH);
+        Run(Backend<M> backend) {
+            super(backend, new SmoothedLoss(0));
+            linear = network(backend, Activation.IDENTITY);
+            tanh = network(backend, Activation.TANH);
             double[] values = Arrays.stream(INPUTS).flatMapToDouble(Arrays::stream).toArray();
             batch = new SequenceBatch(INPUTS.length, 1, new Inputs.Dense(values, 2), Targets.NONE);
-            zero = RecurrentState.zeros(nd, linear.config(), 1);
+            zero = RecurrentState.zeros(backend, linear.config(), 1);
         }
 
         @Override
@@ -86,14 +86,14 @@ public final class SrnByHandWorkload implements Workload {
         public double[][] outputs(Activation activation) {
             Network<M> network = activation == Activation.IDENTITY ? linear : tanh;
             network.forward(batch, zero);
-            return rows(nd.toArray(network.logits()));
+            return rows(backend.toArray(network.logits()));
         }
 
         /** h_t for t = 0, 1, 2 ([T, H] = [3, 2]). */
         public double[][] hidden(Activation activation) {
             Network<M> network = activation == Activation.IDENTITY ? linear : tanh;
             network.forward(batch, zero);
-            return rows(nd.toArray(network.hiddenSequence(0)));
+            return rows(backend.toArray(network.hiddenSequence(0)));
         }
 
         private static double[][] rows(double[] values) {

@@ -118,12 +118,12 @@ public final class WordsWorkload implements Workload {
         private final RecurrentState<M> state;
         private final int chunks;
 
-        Run(Backend<M> nd) {
-            super(nd, SmoothedLoss.fromUniformGuess(corpus().words().size(), SEQUENCE));
-            network = Network.create(nd, config(), new NumpyRandomState(SEED), INIT_SCALE);
+        Run(Backend<M> backend) {
+            super(backend, SmoothedLoss.fromUniformGuess(corpus().words().size(), SEQUENCE));
+            network = Network.create(backend, config(), new NumpyRandomState(SEED), INIT_SCALE);
             optimizer = RowSparseOptimizer.adagrad(network, LEARNING_RATE);
             trainer = new Trainer<>(network, optimizer, GradientClipping.byValue(CLIP));
-            state = RecurrentState.zeros(nd, network.config(), 1);
+            state = RecurrentState.zeros(backend, network.config(), 1);
             chunks = (text.tokens().length - 1) / SEQUENCE;
         }
 
@@ -131,7 +131,7 @@ public final class WordsWorkload implements Workload {
         protected double step() {
             int n = (int) (steps() % chunks);
             if (n == 0) {
-                state.zero(nd);
+                state.zero(backend);
             }
             int p = n * SEQUENCE;
             int[] x = Arrays.copyOfRange(text.tokens(), p, p + SEQUENCE);
@@ -148,8 +148,8 @@ public final class WordsWorkload implements Workload {
         @Override
         public String sample(NumpyRandomState random) {
             int v = text.words().size();
-            RecurrentState<M> h = RecurrentState.zeros(nd, network.config(), 1);
-            M p = nd.zeros(1, v);
+            RecurrentState<M> h = RecurrentState.zeros(backend, network.config(), 1);
+            M p = backend.zeros(1, v);
             int next = -1;
             for (String word : tokenize(PRIME)) {
                 next = text.index(word);
@@ -157,10 +157,10 @@ public final class WordsWorkload implements Workload {
             }
             StringBuilder out = new StringBuilder();
             for (int n = 0; n < SAMPLE_WORDS; n++) {
-                nd.copyBlock(network.logits(), 0, 0, p, 0, 0, 1, v);
-                nd.scale(1.0 / TEMPERATURE, p);
-                nd.softmax(p, p);
-                next = random.choice(v, nd.toArray(p));
+                backend.copyBlock(network.logits(), 0, 0, p, 0, 0, 1, v);
+                backend.scale(1.0 / TEMPERATURE, p);
+                backend.softmax(p, p);
+                next = random.choice(v, backend.toArray(p));
                 out.append(n == 0 ? "" : " ").append(text.words().get(next));
                 forwardOne(next, h);
             }
@@ -186,7 +186,7 @@ public final class WordsWorkload implements Workload {
 
         @Override
         protected void afterRestore() {
-            state.zero(nd);
+            state.zero(backend);
         }
 
         public Network<M> network() {

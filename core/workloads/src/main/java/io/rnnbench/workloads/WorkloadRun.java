@@ -39,13 +39,13 @@ public abstract class WorkloadRun<M> {
         void report(Progress progress);
     }
 
-    protected final Backend<M> nd;
+    protected final Backend<M> backend;
     private SmoothedLoss smoothed;
     private long steps;
     private double lastLoss = Double.NaN;
 
     protected WorkloadRun(Backend<M> backend, SmoothedLoss smoothed) {
-        this.nd = backend;
+        this.backend = backend;
         this.smoothed = smoothed;
     }
 
@@ -116,7 +116,7 @@ public abstract class WorkloadRun<M> {
 
     /** The backend. */
     public Backend<M> backend() {
-        return nd;
+        return backend;
     }
 
     /**
@@ -151,7 +151,7 @@ public abstract class WorkloadRun<M> {
      */
     public Checkpoint checkpoint() {
         CheckpointSpec<M> spec = checkpointSpec();
-        return Checkpoint.capture(info(spec), nd, spec.parameters(), spec.stateName(), spec.state());
+        return Checkpoint.capture(info(spec), backend, spec.parameters(), spec.stateName(), spec.state());
     }
 
     /**
@@ -160,7 +160,7 @@ public abstract class WorkloadRun<M> {
      */
     public void restore(Checkpoint checkpoint) throws CheckpointException {
         CheckpointSpec<M> spec = checkpointSpec();
-        checkpoint.restore(info(spec), nd, spec.parameters(), spec.stateName(), spec.state());
+        checkpoint.restore(info(spec), backend, spec.parameters(), spec.stateName(), spec.state());
         restoreSteps(checkpoint.info().step(), checkpoint.info().smoothedLoss());
         afterRestore();
     }

@@ -91,15 +91,15 @@ public final class DinosTrajectory {
     }
 
     /** Trains on {@code backend} for {@code config.steps} steps and records the smoothed loss at every checkpoint. */
-    public <M> Run run(Backend<M> nd, DinoNames data) {
+    public <M> Run run(Backend<M> backend, DinoNames data) {
         Vocabulary vocabulary = data.vocabulary();
         int v = vocabulary.size();
         int h = config.hidden();
         // the network, the shuffled examples and the trainer are the core's `dinos` workload's (DinosWorkload)
-        Network<M> network = DinosWorkload.network(nd, v, h, config.initSeed(), config.initScale());
+        Network<M> network = DinosWorkload.network(backend, v, h, config.initSeed(), config.initScale());
         List<SequenceBatch> batches = DinosWorkload.batches(data, config.shuffleSeed()); // built once: revisited ~13 times
         Trainer<M> trainer = DinosWorkload.trainer(network, config.learningRate(), config.clip());
-        RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), 1); // a_prev = 0, then carried
+        RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), 1); // a_prev = 0, then carried
         SmoothedLoss smoothed = new SmoothedLoss(config.initialLoss());
         double[] at = new double[checkpoints.size()];
         double[][] lossDefinition = new double[checkpoints.size()][];
@@ -111,7 +111,7 @@ public final class DinosTrajectory {
             for (int k = 0; k < checkpoints.size(); k++) {
                 if (checkpoints.get(k).step() == j) {
                     at[k] = value;
-                    lossDefinition[k] = new double[] {loss, seedLoss(nd, network.logits(), ((Targets.Classes) batch.targets()).index())};
+                    lossDefinition[k] = new double[] {loss, seedLoss(backend, network.logits(), ((Targets.Classes) batch.targets()).index())};
                 }
             }
         }
@@ -120,9 +120,9 @@ public final class DinosTrajectory {
     }
 
     /** The seed's loss, Σ_t −log(softmax(z_t)[Y_t]) with softmax = e^(z − max z) / Σ e^(z − max z), from logits [T, V]. */
-    static <M> double seedLoss(Backend<M> nd, M logits, int[] targets) {
-        int v = nd.cols(logits);
-        double[] z = nd.toArray(logits);
+    static <M> double seedLoss(Backend<M> backend, M logits, int[] targets) {
+        int v = backend.cols(logits);
+        double[] z = backend.toArray(logits);
         double loss = 0;
         for (int t = 0; t < targets.length; t++) {
             double max = Double.NEGATIVE_INFINITY;

@@ -112,13 +112,13 @@ public final class Seed002Runners {
 
     /** One case on one backend. */
     private static final class Run<M> {
-        private final Backend<M> nd;
+        private final Backend<M> backend;
         private final Seed002Case c;
         private final CaseChecks checks;
         private final Set<String> covered = new LinkedHashSet<>();
 
-        Run(Backend<M> nd, Seed002Case c, CaseChecks checks) {
-            this.nd = nd;
+        Run(Backend<M> backend, Seed002Case c, CaseChecks checks) {
+            this.backend = backend;
             this.c = c;
             this.checks = checks;
         }
@@ -180,17 +180,17 @@ public final class Seed002Runners {
 
         Network<M> network(CellType cell, Map<String, NdArray> weights) {
             ModelConfig config = SeedNotation.config(cell, weights, HeadType.PER_STEP_SOFTMAX);
-            Network<M> network = Network.zeros(nd, config);
+            Network<M> network = Network.zeros(backend, config);
             SeedNotation.load(network, weights);
             return network;
         }
 
         /** The initial state of a batch of m: h from {@code a0} [n_a, m] and c from {@code c0} (zeros if null). */
         RecurrentState<M> state(Network<M> network, NdArray a0, NdArray c0) {
-            RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), a0.dim(1));
-            SeedNotation.loadState(nd, a0, state.h(0));
+            RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), a0.dim(1));
+            SeedNotation.loadState(backend, a0, state.h(0));
             if (c0 != null) {
-                SeedNotation.loadState(nd, c0, state.c(0));
+                SeedNotation.loadState(backend, c0, state.c(0));
             }
             return state;
         }
@@ -216,10 +216,10 @@ public final class Seed002Runners {
             RecurrentState<M> state = state(network, a0, c0);
             network.forward(denseBatch(x, Targets.NONE), state);
             M logits = network.logits(); //                                   [T·m, V]
-            M p = nd.zeros(nd.rows(logits), outputs);
-            nd.softmax(logits, p);
-            NdArray y = SeedNotation.rowsToSequence(nd.toArray(p), outputs, m, steps);
-            RecurrentState<M> whole = RecurrentState.zeros(nd, network.config(), m);
+            M p = backend.zeros(backend.rows(logits), outputs);
+            backend.softmax(logits, p);
+            NdArray y = SeedNotation.rowsToSequence(backend.toArray(p), outputs, m, steps);
+            RecurrentState<M> whole = RecurrentState.zeros(backend, network.config(), m);
             network.copyFinalState(whole);
 
             boolean lstm = network.config().cell().hasCellState();
@@ -228,14 +228,14 @@ public final class Seed002Runners {
             for (int t = 0; t < steps; t++) {
                 network.forward(denseBatch(SeedNotation.asOneStep(SeedNotation.step(x, t)), Targets.NONE), state);
                 network.copyFinalState(state);
-                System.arraycopy(nd.toArray(state.h(0)), 0, aRows, t * m * hidden, m * hidden);
+                System.arraycopy(backend.toArray(state.h(0)), 0, aRows, t * m * hidden, m * hidden);
                 if (lstm) {
-                    System.arraycopy(nd.toArray(state.c(0)), 0, cRows, t * m * hidden, m * hidden);
+                    System.arraycopy(backend.toArray(state.c(0)), 0, cRows, t * m * hidden, m * hidden);
                 }
             }
             NdArray a = SeedNotation.rowsToSequence(aRows, hidden, m, steps);
             checks.close("final h of the whole-sequence pass vs the stepwise passes",
-                    SeedNotation.readState(nd, whole.h(0)), SeedNotation.readState(nd, state.h(0)), c.atol(), c.rtol());
+                    SeedNotation.readState(backend, whole.h(0)), SeedNotation.readState(backend, state.h(0)), c.atol(), c.rtol());
             return new Forward(a, lstm ? SeedNotation.rowsToSequence(cRows, hidden, m, steps) : null, y);
         }
 
@@ -268,13 +268,13 @@ public final class Seed002Runners {
         /** The seed's ft, it, cct, ot ([n_a, m] each) from the core's activated gates [B, 4H], blocks i | f | g | o. */
         void compareGates(Network<M> network) {
             M gates = network.gateActivations(0);
-            int batch = nd.rows(gates);
-            int hidden = nd.cols(gates) / 4;
+            int batch = backend.rows(gates);
+            int hidden = backend.cols(gates) / 4;
             String[] seedNames = {"it", "ft", "cct", "ot"}; // core gate order i, f, g (= c̃), o
             for (int gate = 0; gate < 4; gate++) {
-                M block = nd.zeros(batch, hidden);
-                nd.copyBlock(gates, 0, gate * hidden, block, 0, 0, batch, hidden);
-                compare(seedNames[gate], SeedNotation.readState(nd, block));
+                M block = backend.zeros(batch, hidden);
+                backend.copyBlock(gates, 0, gate * hidden, block, 0, 0, batch, hidden);
+                compare(seedNames[gate], SeedNotation.readState(backend, block));
             }
         }
 
@@ -305,9 +305,9 @@ public final class Seed002Runners {
             backward(network, x, c.input("a_prev"), c0, SeedNotation.asOneStep(c.input("da_next")), dcNext);
             compareGradients(SeedNotation.read(network, network.gradients()), cell);
             compare("dxt", SeedNotation.step(inputGradient(network, x), 0));
-            compare("da_prev", SeedNotation.readState(nd, network.initialStateGradient().h(0)));
+            compare("da_prev", SeedNotation.readState(backend, network.initialStateGradient().h(0)));
             if (cell == CellType.LSTM) {
-                compare("dc_prev", SeedNotation.readState(nd, network.initialStateGradient().c(0)));
+                compare("dc_prev", SeedNotation.readState(backend, network.initialStateGradient().c(0)));
             }
         }
 
@@ -332,7 +332,7 @@ public final class Seed002Runners {
             backward(network, xUsed, a0, c0, da, null);
             compareGradients(SeedNotation.read(network, network.gradients()), cell);
             compare("dx", inputGradient(network, xUsed));
-            compare("da0", SeedNotation.readState(nd, network.initialStateGradient().h(0)));
+            compare("da0", SeedNotation.readState(backend, network.initialStateGradient().h(0)));
         }
 
         /**
@@ -342,11 +342,11 @@ public final class Seed002Runners {
         void backward(Network<M> network, NdArray x, NdArray a0, NdArray c0, NdArray da, NdArray dcNext) {
             network.forward(denseBatch(x, Targets.NONE), state(network, a0, c0));
             RecurrentState<M> dFinal = dcNext == null ? null : state(network, new NdArray(a0.shape(), new double[a0.size()]), dcNext);
-            network.backwardFromHidden(nd.fromArray(da.dim(2) * da.dim(1), da.dim(0), SeedNotation.sequenceToRows(da)), dFinal);
+            network.backwardFromHidden(backend.fromArray(da.dim(2) * da.dim(1), da.dim(0), SeedNotation.sequenceToRows(da)), dFinal);
         }
 
         NdArray inputGradient(Network<M> network, NdArray x) {
-            return SeedNotation.rowsToSequence(nd.toArray(network.inputGradient()), x.dim(0), x.dim(1), x.dim(2));
+            return SeedNotation.rowsToSequence(backend.toArray(network.inputGradient()), x.dim(0), x.dim(1), x.dim(2));
         }
 
         /** clip: the gradients loaded into a network's gradient set, GradientClipping.byValue(maxValue), read back. */
@@ -357,10 +357,10 @@ public final class Seed002Runners {
             g.put("ba", c.input("db"));
             g.put("Wya", c.input("dWya"));
             g.put("by", c.input("dby"));
-            Network<M> network = Network.zeros(nd, SeedNotation.config(CellType.RNN, g, HeadType.PER_STEP_SOFTMAX));
+            Network<M> network = Network.zeros(backend, SeedNotation.config(CellType.RNN, g, HeadType.PER_STEP_SOFTMAX));
             SeedNotation.load(network, network.gradients(), g);
-            double norm = FiniteCheck.requireFinite(nd, network.gradients(), "gradient");
-            GradientClipping.byValue(c.args().get("maxValue").asDouble()).apply(nd, network.gradients(), norm);
+            double norm = FiniteCheck.requireFinite(backend, network.gradients(), "gradient");
+            GradientClipping.byValue(c.args().get("maxValue").asDouble()).apply(backend, network.gradients(), norm);
             compareGradients(SeedNotation.read(network, network.gradients()), CellType.RNN);
         }
 
@@ -402,7 +402,7 @@ public final class Seed002Runners {
                 checks.failure("Wax/Wya do not fit vocab_size " + vocab);
                 return;
             }
-            RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), 1);
+            RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), 1);
             NdArray probsExpected = c.expected("probs_first_steps").asArray();
             int probSteps = probsExpected.dim(0);
             double[] probs = new double[probSteps * vocab];
@@ -410,14 +410,14 @@ public final class Seed002Runners {
             List<Long> stepSeeds = new ArrayList<>();
             int idx = -1;
             int counter = 0;
-            M p = nd.zeros(1, vocab);
+            M p = backend.zeros(1, vocab);
             while (idx != newline && counter < limit) {
                 int[] x = {indices.isEmpty() ? -1 : idx};
                 network.forward(new SequenceBatch(1, 1, new Inputs.Dense(DinoNames.oneHotRows(x, vocab), vocab),
                         Targets.NONE), state);
                 network.copyFinalState(state);
-                nd.softmax(network.logits(), p);
-                double[] y = nd.toArray(p);
+                backend.softmax(network.logits(), p);
+                double[] y = backend.toArray(p);
                 if (counter < probSteps) {
                     System.arraycopy(y, 0, probs, counter * vocab, vocab);
                 }
@@ -484,7 +484,7 @@ public final class Seed002Runners {
             }
             covered.add("gradients_unclipped");
 
-            Trainer<M> trainer = new Trainer<>(network, new Sgd<>(nd, args.get("learning_rate").asDouble()),
+            Trainer<M> trainer = new Trainer<>(network, new Sgd<>(backend, args.get("learning_rate").asDouble()),
                     GradientClipping.byValue(args.get("maxValue").asDouble()));
             double loss = trainer.step(batch, state);
             checks.close("loss", loss, c.expected("loss").asDouble(), c.atol(), c.rtol());
@@ -493,7 +493,7 @@ public final class Seed002Runners {
             compareGradients(clipped, CellType.RNN);
             checks.equal("argmax_dWax_flat", argmax(clipped.get("Wax").data()), c.expected("argmax_dWax_flat").asLong());
             covered.add("argmax_dWax_flat");
-            compare("a_last", SeedNotation.readState(nd, state.h(0)));
+            compare("a_last", SeedNotation.readState(backend, state.h(0)));
             Map<String, NdArray> after = SeedNotation.read(network, network.parameters());
             Node expectedAfter = c.expected("parameters_after");
             for (String key : expectedAfter.keys()) {

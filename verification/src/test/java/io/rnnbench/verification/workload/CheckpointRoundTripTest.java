@@ -40,31 +40,31 @@ class CheckpointRoundTripTest {
         roundTrip(Backends.byName(backend));
     }
 
-    private <M> void roundTrip(Backend<M> nd) throws Exception {
-        Seq2SeqWorkload.Run<M> trained = new Seq2SeqWorkload().start(nd);
+    private <M> void roundTrip(Backend<M> backend) throws Exception {
+        Seq2SeqWorkload.Run<M> trained = new Seq2SeqWorkload().start(backend);
         trained.train(20, 20, null);
         Path file = dir.resolve("seq2seq.npz");
         trained.checkpoint().write(file);
-        Seq2SeqWorkload.Run<M> loaded = new Seq2SeqWorkload().start(nd);
+        Seq2SeqWorkload.Run<M> loaded = new Seq2SeqWorkload().start(backend);
         loaded.restore(Checkpoint.read(file));
         assertEquals(trained.steps(), loaded.steps());
         assertEquals(trained.smoothedLoss(), loaded.smoothedLoss(), 0.0);
-        assertBitsEqual(nd, trained, loaded, "after load");
+        assertBitsEqual(backend, trained, loaded, "after load");
         for (String[] pair : Seq2SeqWorkload.PAIRS) {
             assertEquals(trained.translate(pair[0]), loaded.translate(pair[0]));
         }
         assertEquals(trained.trainStep(), loaded.trainStep(), 0.0, "the next step's loss"); // optimizer state restored too
-        assertBitsEqual(nd, trained, loaded, "after one more step");
+        assertBitsEqual(backend, trained, loaded, "after one more step");
     }
 
-    private static <M> void assertBitsEqual(Backend<M> nd, Seq2SeqWorkload.Run<M> a, Seq2SeqWorkload.Run<M> b, String when) {
+    private static <M> void assertBitsEqual(Backend<M> backend, Seq2SeqWorkload.Run<M> a, Seq2SeqWorkload.Run<M> b, String when) {
         for (NamedMatrix<M> p : a.parameters()) {
-            long[] x = Arrays.stream(nd.toArray(p.value())).mapToLong(Double::doubleToRawLongBits).toArray();
-            long[] y = Arrays.stream(nd.toArray(b.parameters().get(p.name()).value())).mapToLong(Double::doubleToRawLongBits).toArray();
-            assertArrayEquals(x, y, nd.name() + " " + when + ": " + p.name());
+            long[] x = Arrays.stream(backend.toArray(p.value())).mapToLong(Double::doubleToRawLongBits).toArray();
+            long[] y = Arrays.stream(backend.toArray(b.parameters().get(p.name()).value())).mapToLong(Double::doubleToRawLongBits).toArray();
+            assertArrayEquals(x, y, backend.name() + " " + when + ": " + p.name());
         }
         for (NamedMatrix<M> m : a.optimizer().memory()) {
-            assertArrayEquals(nd.toArray(m.value()), nd.toArray(b.optimizer().memory().get(m.name()).value()), "memory " + m.name());
+            assertArrayEquals(backend.toArray(m.value()), backend.toArray(b.optimizer().memory().get(m.name()).value()), "memory " + m.name());
         }
     }
 
@@ -74,12 +74,12 @@ class CheckpointRoundTripTest {
         bad(Backends.byName(backend));
     }
 
-    private <M> void bad(Backend<M> nd) throws Exception {
-        Seq2SeqWorkload.Run<M> source = new Seq2SeqWorkload().start(nd);
+    private <M> void bad(Backend<M> backend) throws Exception {
+        Seq2SeqWorkload.Run<M> source = new Seq2SeqWorkload().start(backend);
         source.train(3, 3, null);
         Checkpoint good = source.checkpoint();
-        Seq2SeqWorkload.Run<M> target = new Seq2SeqWorkload().start(nd);
-        Map<String, double[]> before = snapshot(nd, target);
+        Seq2SeqWorkload.Run<M> target = new Seq2SeqWorkload().start(backend);
+        Map<String, double[]> before = snapshot(backend, target);
 
         // truncated and corrupt files
         Path file = dir.resolve("good.npz");
@@ -118,20 +118,20 @@ class CheckpointRoundTripTest {
         state.remove(state.keySet().iterator().next());
         assertRejected(() -> target.restore(Checkpoint.of(info, good.parameters(), state)), "missing");
 
-        Map<String, double[]> after = snapshot(nd, target);
+        Map<String, double[]> after = snapshot(backend, target);
         for (String name : before.keySet()) {
-            assertArrayEquals(before.get(name), after.get(name), nd.name() + ": " + name + " changed by a rejected checkpoint");
+            assertArrayEquals(before.get(name), after.get(name), backend.name() + ": " + name + " changed by a rejected checkpoint");
         }
         assertEquals(0, target.steps());
     }
 
-    private static <M> Map<String, double[]> snapshot(Backend<M> nd, Seq2SeqWorkload.Run<M> run) {
+    private static <M> Map<String, double[]> snapshot(Backend<M> backend, Seq2SeqWorkload.Run<M> run) {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (NamedMatrix<M> p : run.parameters()) {
-            values.put(p.name(), nd.toArray(p.value()));
+            values.put(p.name(), backend.toArray(p.value()));
         }
         for (NamedMatrix<M> m : run.optimizer().memory()) {
-            values.put("m " + m.name(), nd.toArray(m.value()));
+            values.put("m " + m.name(), backend.toArray(m.value()));
         }
         return values;
     }

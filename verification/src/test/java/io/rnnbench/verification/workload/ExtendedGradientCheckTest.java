@@ -54,7 +54,7 @@ class ExtendedGradientCheckTest {
         check(Backends.byName(backend), activation, layers, truncation, embedding);
     }
 
-    private static <M> void check(Backend<M> nd, Activation activation, int layers, int truncation, boolean embedding) {
+    private static <M> void check(Backend<M> backend, Activation activation, int layers, int truncation, boolean embedding) {
         int x = 6;
         int h = 4;
         int v = 3;
@@ -65,13 +65,13 @@ class ExtendedGradientCheckTest {
         ModelConfig config = embedding
                 ? new ModelConfig(CellType.RNN, x, h, layers, x, HeadType.PER_STEP_SOFTMAX).withActivation(activation).withEmbedding(3)
                 : new ModelConfig(CellType.RNN, x, h, layers, v, HeadType.PER_STEP_SIGMOID).withActivation(activation);
-        Network<M> network = Network.zeros(nd, config);
+        Network<M> network = Network.zeros(backend, config);
         for (NamedMatrix<M> p : network.parameters()) {
             double[] w = random.randn(p.rows() * p.cols());
             for (int i = 0; i < w.length; i++) {
                 w[i] *= 0.5;
             }
-            network.parameters().load(nd, p.name(), w);
+            network.parameters().load(backend, p.name(), w);
         }
         int rows = steps * batch;
         SequenceBatch data;
@@ -90,21 +90,21 @@ class ExtendedGradientCheckTest {
             }
             data = new SequenceBatch(steps, batch, new Inputs.Dense(random.randn(rows * x), x), new Targets.Binary(bits, v));
         }
-        RecurrentState<M> state = RecurrentState.zeros(nd, config, batch);
+        RecurrentState<M> state = RecurrentState.zeros(backend, config, batch);
         GradientCheck.Report report = GradientCheck.check(network, data, state, truncation, 40);
         assertTrue(report.passes(), report.describe(config + " k=" + truncation));
 
         if (embedding && truncation == 0) { // the row-sparse update leaves the unseen row of E untouched
-            double[] before = nd.toArray(network.parameters().get(Network.EMBEDDING).value());
+            double[] before = backend.toArray(network.parameters().get(Network.EMBEDDING).value());
             RowSparseOptimizer<M> optimizer = RowSparseOptimizer.adagrad(network, 0.1);
             network.forward(data, state);
             network.backward();
             optimizer.update(network.parameters(), network.gradients());
-            double[] after = nd.toArray(network.parameters().get(Network.EMBEDDING).value());
+            double[] after = backend.toArray(network.parameters().get(Network.EMBEDDING).value());
             int d = config.embeddingSize();
             assertArrayEquals(java.util.Arrays.copyOfRange(before, (x - 1) * d, x * d),
                     java.util.Arrays.copyOfRange(after, (x - 1) * d, x * d), "unseen row of E");
-            double[] memory = nd.toArray(optimizer.state().get(Network.EMBEDDING).value());
+            double[] memory = backend.toArray(optimizer.state().get(Network.EMBEDDING).value());
             for (int j = (x - 1) * d; j < x * d; j++) {
                 assertEquals(0.0, memory[j], 0.0, "Adagrad memory of the unseen row");
             }

@@ -37,8 +37,8 @@ class WorkloadTrainingTest {
         srnByHand(Backends.byName(backend));
     }
 
-    private static <M> void srnByHand(Backend<M> nd) {
-        SrnByHandWorkload.Run<M> run = new SrnByHandWorkload().start(nd);
+    private static <M> void srnByHand(Backend<M> backend) {
+        SrnByHandWorkload.Run<M> run = new SrnByHandWorkload().start(backend);
         // Without an activation (seed 004 §1), every weight 1, h_{-1} = 0, y_t = [h1 + h2, h1 + h2]:
         //   t = 0: x = (1, 1): h = (1 + 1 + 0 + 0, same) = (2, 2);   y = (4, 4)
         //   t = 1: x = (1, 1): h = (1 + 1 + 2 + 2, same) = (6, 6);   y = (12, 12)
@@ -47,7 +47,7 @@ class WorkloadTrainingTest {
         double[][] expectedLinear = {{4, 4}, {12, 12}, {32, 32}};
         for (int t = 0; t < 3; t++) {
             for (int j = 0; j < 2; j++) {
-                assertEquals(expectedLinear[t][j], linear[t][j], 0.0, nd.name() + " linear y_" + t + "[" + j + "]");
+                assertEquals(expectedLinear[t][j], linear[t][j], 0.0, backend.name() + " linear y_" + t + "[" + j + "]");
             }
         }
         // With tanh (§2): h_t = tanh(x1 + x2 + h1 + h2) in both units, y_t = 2·h_t:
@@ -60,7 +60,7 @@ class WorkloadTrainingTest {
         for (int t = 0; t < 3; t++) {
             for (int j = 0; j < 2; j++) {
                 // the backend's tanh may differ from Math.tanh in the last bits
-                assertEquals(expectedTanh[t], tanh[t][j], 4 * Math.ulp(expectedTanh[t]), nd.name() + " tanh y_" + t + "[" + j + "]");
+                assertEquals(expectedTanh[t], tanh[t][j], 4 * Math.ulp(expectedTanh[t]), backend.name() + " tanh y_" + t + "[" + j + "]");
             }
         }
     }
@@ -71,10 +71,10 @@ class WorkloadTrainingTest {
         binaryAddition(Backends.byName(backend));
     }
 
-    private static <M> void binaryAddition(Backend<M> nd) {
-        BinaryAdditionWorkload.Run<M> run = new BinaryAdditionWorkload().start(nd);
+    private static <M> void binaryAddition(Backend<M> backend) {
+        BinaryAdditionWorkload.Run<M> run = new BinaryAdditionWorkload().start(backend);
         run.train(BINARY_ADDITION_STEPS, BINARY_ADDITION_STEPS, null);
-        assertEquals(1.0, run.accuracy(), 0.0, nd.name() + ": all 128×128 sums right after " + BINARY_ADDITION_STEPS + " steps");
+        assertEquals(1.0, run.accuracy(), 0.0, backend.name() + ": all 128×128 sums right after " + BINARY_ADDITION_STEPS + " steps");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,11 +83,11 @@ class WorkloadTrainingTest {
         seq2seq(Backends.byName(backend));
     }
 
-    private static <M> void seq2seq(Backend<M> nd) {
-        Seq2SeqWorkload.Run<M> run = new Seq2SeqWorkload().start(nd);
+    private static <M> void seq2seq(Backend<M> backend) {
+        Seq2SeqWorkload.Run<M> run = new Seq2SeqWorkload().start(backend);
         run.train(SEQ2SEQ_STEPS, SEQ2SEQ_STEPS, null);
         for (String[] pair : Seq2SeqWorkload.PAIRS) {
-            assertEquals(pair[1], run.translate(pair[0]), nd.name() + ": " + pair[0] + " →");
+            assertEquals(pair[1], run.translate(pair[0]), backend.name() + ": " + pair[0] + " →");
         }
     }
 
@@ -97,10 +97,10 @@ class WorkloadTrainingTest {
         shakespeare(Backends.byName(backend));
     }
 
-    private static <M> void shakespeare(Backend<M> nd) {
-        WorkloadRun<M> run = Workloads.byName("shakespeare").start(nd);
+    private static <M> void shakespeare(Backend<M> backend) {
+        WorkloadRun<M> run = Workloads.byName("shakespeare").start(backend);
         run.train(SHAKESPEARE_STEPS, SHAKESPEARE_STEPS, null);
-        assertTrue(run.smoothedLoss() < SHAKESPEARE_SMOOTHED_LOSS_BELOW, nd.name() + ": smoothed loss after "
+        assertTrue(run.smoothedLoss() < SHAKESPEARE_SMOOTHED_LOSS_BELOW, backend.name() + ": smoothed loss after "
                 + SHAKESPEARE_STEPS + " steps is " + run.smoothedLoss() + ", expected below " + SHAKESPEARE_SMOOTHED_LOSS_BELOW);
         String sample = run.sample(new io.rnnbench.core.random.NumpyRandomState(0));
         assertEquals(200, sample.codePointCount(0, sample.length()));

@@ -36,12 +36,12 @@ class CommonsMathBackendTest {
     private static final long SEED = 345L;
 
     private final String name;
-    private final CommonsMathBackend<AbstractRealMatrix> nd;
+    private final CommonsMathBackend<AbstractRealMatrix> backend;
     private final Random random = new Random(SEED);
 
     CommonsMathBackendTest(String name) {
         this.name = name;
-        this.nd = backend(name);
+        this.backend = backend(name);
     }
 
     /**
@@ -61,10 +61,10 @@ class CommonsMathBackendTest {
 
     @Test
     void providerIsFoundByNameAndHoldsItsClass() {
-        assertEquals(name, nd.name());
+        assertEquals(name, backend.name());
         assertInstanceOf(CommonsMathBackend.class, Backends.byName(name));
-        assertEquals(matrixClass(), nd.zeros(2, 3).value.getClass());
-        assertEquals(matrixClass(), nd.fromArray(1, 2, new double[] {1, 2}).value.getClass());
+        assertEquals(matrixClass(), backend.zeros(2, 3).value.getClass());
+        assertEquals(matrixClass(), backend.fromArray(1, 2, new double[] {1, 2}).value.getClass());
         assertTrue(Backends.names().containsAll(List.of(CommonsMathBackendProvider.NAME,
                 CommonsMathArrayBackendProvider.NAME)), () -> "registered: " + Backends.names());
     }
@@ -73,9 +73,9 @@ class CommonsMathBackendTest {
     @ParameterizedTest(name = "op(A) = {0}, op(B) = {1}")
     @CsvSource({"N, N", "T, N", "N, T", "T, T"})
     void gemmKeepsTheBackendsMatrixClass(Transpose opA, Transpose opB) {
-        var c = nd.zeros(2, 3);
-        nd.gemm(1.0, nd.zeros(opA == Transpose.N ? 2 : 4, opA == Transpose.N ? 4 : 2), opA,
-                nd.zeros(opB == Transpose.N ? 4 : 3, opB == Transpose.N ? 3 : 4), opB, 0.0, c);
+        var c = backend.zeros(2, 3);
+        backend.gemm(1.0, backend.zeros(opA == Transpose.N ? 2 : 4, opA == Transpose.N ? 4 : 2), opA,
+                backend.zeros(opB == Transpose.N ? 4 : 3, opB == Transpose.N ? 3 : 4), opB, 0.0, c);
         assertEquals(matrixClass(), c.value.getClass());
     }
 
@@ -93,8 +93,8 @@ class CommonsMathBackendTest {
         double[] a = randomArray(m * k); // op(A) [m, k]; stored [k, m] when transposed
         double[] b = randomArray(k * n); // op(B) [k, n]; stored [n, k] when transposed
         double[] c = randomArray(m * n);
-        var cm = nd.fromArray(m, n, c);
-        nd.gemm(alpha, stored(a, opA, m, k), opA, stored(b, opB, k, n), opB, beta, cm);
+        var cm = backend.fromArray(m, n, c);
+        backend.gemm(alpha, stored(a, opA, m, k), opA, stored(b, opB, k, n), opB, beta, cm);
         double[] expected = new double[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -105,7 +105,7 @@ class CommonsMathBackendTest {
                 expected[i * n + j] = alpha * sum + beta * c[i * n + j];
             }
         }
-        assertClose("C", expected, nd.toArray(cm));
+        assertClose("C", expected, backend.toArray(cm));
     }
 
     @ParameterizedTest(name = "op(A) = {0}, op(B) = {1}")
@@ -113,9 +113,9 @@ class CommonsMathBackendTest {
     void gemmWithBetaZeroIgnoresNaNInC(Transpose opA, Transpose opB) {
         double[] a = {1, 2, 3, 4}; // [2, 2], symmetric use: op(A) is A or Aᵀ
         double[] b = {5, 6, 7, 8};
-        var c = nd.zeros(2, 2);
-        nd.fill(c, Double.NaN);
-        nd.gemm(2.0, nd.fromArray(2, 2, a), opA, nd.fromArray(2, 2, b), opB, 0.0, c);
+        var c = backend.zeros(2, 2);
+        backend.fill(c, Double.NaN);
+        backend.gemm(2.0, backend.fromArray(2, 2, a), opA, backend.fromArray(2, 2, b), opB, 0.0, c);
         double[] opAData = opA == Transpose.N ? a : new double[] {1, 3, 2, 4};
         double[] opBData = opB == Transpose.N ? b : new double[] {5, 7, 6, 8};
         double[] expected = new double[4];
@@ -124,27 +124,27 @@ class CommonsMathBackendTest {
                 expected[i * 2 + j] = 2.0 * (opAData[i * 2] * opBData[j] + opAData[i * 2 + 1] * opBData[2 + j]);
             }
         }
-        assertArrayEquals(expected, nd.toArray(c));
+        assertArrayEquals(expected, backend.toArray(c));
     }
 
     @Test
     void gemmRejectsMismatchedShapesNamingBoth() {
-        var a = nd.zeros(3, 4);
-        var b = nd.zeros(5, 2);
+        var a = backend.zeros(3, 4);
+        var b = backend.zeros(5, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, nd.zeros(3, 2)));
+                () -> backend.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, backend.zeros(3, 2)));
         assertEquals("gemm: op(A) [3, 4] · op(B) [5, 2]: inner dimensions differ", e.getMessage());
         IllegalArgumentException wrongC = assertThrows(IllegalArgumentException.class,
-                () -> nd.gemm(1.0, a, Transpose.N, nd.zeros(4, 2), Transpose.N, 0.0, nd.zeros(2, 3)));
+                () -> backend.gemm(1.0, a, Transpose.N, backend.zeros(4, 2), Transpose.N, 0.0, backend.zeros(2, 3)));
         assertEquals("gemm: op(A) [3, 4] · op(B) [4, 2] is [3, 2] but C is [2, 3]", wrongC.getMessage());
     }
 
     @Test
     void gemmRejectsOutputAliasingAnInput() {
-        var a = nd.zeros(2, 2);
-        var b = nd.zeros(2, 2);
-        assertThrows(IllegalArgumentException.class, () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, a));
-        assertThrows(IllegalArgumentException.class, () -> nd.gemm(1.0, a, Transpose.N, b, Transpose.T, 1.0, b));
+        var a = backend.zeros(2, 2);
+        var b = backend.zeros(2, 2);
+        assertThrows(IllegalArgumentException.class, () -> backend.gemm(1.0, a, Transpose.N, b, Transpose.N, 0.0, a));
+        assertThrows(IllegalArgumentException.class, () -> backend.gemm(1.0, a, Transpose.N, b, Transpose.T, 1.0, b));
     }
 
     // ---- creation and data movement ----------------------------------------------------------------
@@ -152,66 +152,66 @@ class CommonsMathBackendTest {
     @Test
     void fromArrayAndToArrayRoundTripRowMajor() {
         double[] data = randomArray(7 * 60); // more columns than one 52-wide block
-        var a = nd.fromArray(7, 60, data);
-        assertEquals(7, nd.rows(a));
-        assertEquals(60, nd.cols(a));
-        assertArrayEquals(data, nd.toArray(a));
-        assertArrayEquals(new double[6], nd.toArray(nd.zeros(2, 3)));
+        var a = backend.fromArray(7, 60, data);
+        assertEquals(7, backend.rows(a));
+        assertEquals(60, backend.cols(a));
+        assertArrayEquals(data, backend.toArray(a));
+        assertArrayEquals(new double[6], backend.toArray(backend.zeros(2, 3)));
     }
 
     @Test
     void creationRejectsBadSizes() {
         assertEquals("matrix: sizes must be ≥ 1, got [0, 3]",
-                assertThrows(IllegalArgumentException.class, () -> nd.zeros(0, 3)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> backend.zeros(0, 3)).getMessage());
         assertEquals("fromArray: data has 5 entries, expected 6",
-                assertThrows(IllegalArgumentException.class, () -> nd.fromArray(2, 3, new double[5])).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> backend.fromArray(2, 3, new double[5])).getMessage());
     }
 
     @Test
     void fillSetsEveryEntry() {
-        var a = nd.zeros(2, 3);
-        nd.fill(a, 1.5);
-        assertArrayEquals(new double[] {1.5, 1.5, 1.5, 1.5, 1.5, 1.5}, nd.toArray(a));
+        var a = backend.zeros(2, 3);
+        backend.fill(a, 1.5);
+        assertArrayEquals(new double[] {1.5, 1.5, 1.5, 1.5, 1.5, 1.5}, backend.toArray(a));
     }
 
     @Test
     void copyBlockCopiesOnlyTheBlock() {
-        var src = nd.fromArray(3, 4, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
-        var dst = nd.zeros(3, 3);
-        nd.copyBlock(src, 1, 2, dst, 0, 1, 2, 2); // src rows 1..2, cols 2..3 to dst rows 0..1, cols 1..2
-        assertArrayEquals(new double[] {0, 6, 7, 0, 10, 11, 0, 0, 0}, nd.toArray(dst));
-        nd.copyBlock(src, 0, 0, dst, 0, 0, 0, 3); // empty: nothing happens
-        assertArrayEquals(new double[] {0, 6, 7, 0, 10, 11, 0, 0, 0}, nd.toArray(dst));
+        var src = backend.fromArray(3, 4, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        var dst = backend.zeros(3, 3);
+        backend.copyBlock(src, 1, 2, dst, 0, 1, 2, 2); // src rows 1..2, cols 2..3 to dst rows 0..1, cols 1..2
+        assertArrayEquals(new double[] {0, 6, 7, 0, 10, 11, 0, 0, 0}, backend.toArray(dst));
+        backend.copyBlock(src, 0, 0, dst, 0, 0, 0, 3); // empty: nothing happens
+        assertArrayEquals(new double[] {0, 6, 7, 0, 10, 11, 0, 0, 0}, backend.toArray(dst));
         assertEquals("copyBlock: block [2, 2] at (2, 0) does not fit in dst [3, 3]", assertThrows(
-                IllegalArgumentException.class, () -> nd.copyBlock(src, 0, 0, dst, 2, 0, 2, 2)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> nd.copyBlock(src, 0, 0, src, 1, 1, 1, 1));
+                IllegalArgumentException.class, () -> backend.copyBlock(src, 0, 0, dst, 2, 0, 2, 2)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> backend.copyBlock(src, 0, 0, src, 1, 1, 1, 1));
     }
 
     @Test
     void gatherAndScatterAddRows() {
-        var table = nd.fromArray(3, 2, new double[] {1, 2, 3, 4, 5, 6});
-        var out = nd.zeros(4, 2);
+        var table = backend.fromArray(3, 2, new double[] {1, 2, 3, 4, 5, 6});
+        var out = backend.zeros(4, 2);
         int[] index = {2, 0, 2, 1};
-        nd.gatherRows(table, index, out);
-        assertArrayEquals(new double[] {5, 6, 1, 2, 5, 6, 3, 4}, nd.toArray(out));
-        nd.scatterAddRows(out, index, table); // row 2 receives two rows: repeated indices accumulate
-        assertArrayEquals(new double[] {2, 4, 6, 8, 15, 18}, nd.toArray(table));
+        backend.gatherRows(table, index, out);
+        assertArrayEquals(new double[] {5, 6, 1, 2, 5, 6, 3, 4}, backend.toArray(out));
+        backend.scatterAddRows(out, index, table); // row 2 receives two rows: repeated indices accumulate
+        assertArrayEquals(new double[] {2, 4, 6, 8, 15, 18}, backend.toArray(table));
         assertEquals("gatherRows: index[1] = 3 is outside [0, 3)", assertThrows(IllegalArgumentException.class,
-                () -> nd.gatherRows(table, new int[] {0, 3}, nd.zeros(2, 2))).getMessage());
+                () -> backend.gatherRows(table, new int[] {0, 3}, backend.zeros(2, 2))).getMessage());
         assertEquals("scatterAddRows: expected src [3, 2], got [4, 2]", assertThrows(IllegalArgumentException.class,
-                () -> nd.scatterAddRows(out, new int[] {0, 1, 2}, table)).getMessage());
+                () -> backend.scatterAddRows(out, new int[] {0, 1, 2}, table)).getMessage());
     }
 
     @Test
     void addRowVectorAndColumnSums() {
-        var out = nd.fromArray(2, 3, new double[] {1, 2, 3, 4, 5, 6});
-        nd.addRowVector(nd.fromArray(1, 3, new double[] {10, 20, 30}), out);
-        assertArrayEquals(new double[] {11, 22, 33, 14, 25, 36}, nd.toArray(out));
-        var sums = nd.fromArray(1, 3, new double[] {1, 1, 1});
-        nd.addColumnSums(out, sums);
-        assertArrayEquals(new double[] {26, 48, 70}, nd.toArray(sums));
+        var out = backend.fromArray(2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        backend.addRowVector(backend.fromArray(1, 3, new double[] {10, 20, 30}), out);
+        assertArrayEquals(new double[] {11, 22, 33, 14, 25, 36}, backend.toArray(out));
+        var sums = backend.fromArray(1, 3, new double[] {1, 1, 1});
+        backend.addColumnSums(out, sums);
+        assertArrayEquals(new double[] {26, 48, 70}, backend.toArray(sums));
         assertEquals("addRowVector: expected bias [1, 3], got [1, 2]", assertThrows(IllegalArgumentException.class,
-                () -> nd.addRowVector(nd.zeros(1, 2), out)).getMessage());
+                () -> backend.addRowVector(backend.zeros(1, 2), out)).getMessage());
     }
 
     // ---- elementwise -------------------------------------------------------------------------------
@@ -221,49 +221,49 @@ class CommonsMathBackendTest {
 
     @Test
     void tanhAndSigmoidFollowTheirFormulas() {
-        var x = nd.fromArray(2, 4, X);
-        var out = nd.zeros(2, 4);
-        nd.tanh(x, out);
-        assertClose("tanh", map(X, Math::tanh), nd.toArray(out));
-        nd.sigmoid(x, out);
-        assertClose("sigmoid", map(X, v -> 1.0 / (1.0 + Math.exp(-v))), nd.toArray(out));
-        nd.sigmoid(x, x); // in place
-        assertClose("sigmoid in place", map(X, v -> 1.0 / (1.0 + Math.exp(-v))), nd.toArray(x));
+        var x = backend.fromArray(2, 4, X);
+        var out = backend.zeros(2, 4);
+        backend.tanh(x, out);
+        assertClose("tanh", map(X, Math::tanh), backend.toArray(out));
+        backend.sigmoid(x, out);
+        assertClose("sigmoid", map(X, v -> 1.0 / (1.0 + Math.exp(-v))), backend.toArray(out));
+        backend.sigmoid(x, x); // in place
+        assertClose("sigmoid in place", map(X, v -> 1.0 / (1.0 + Math.exp(-v))), backend.toArray(x));
         assertEquals("tanh: first operand is [2, 4] but second operand is [4, 2]; they must have the same shape",
-                assertThrows(IllegalArgumentException.class, () -> nd.tanh(x, nd.zeros(4, 2))).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> backend.tanh(x, backend.zeros(4, 2))).getMessage());
     }
 
     @Test
     void backwardOpsFollowTheirFormulas() {
         double[] y = {-0.9, -0.5, 0, 0.1, 0.3, 0.5, 0.7, 0.99};
         double[] dy = randomArray(8);
-        var dx = nd.zeros(2, 4);
-        nd.tanhBackward(nd.fromArray(2, 4, y), nd.fromArray(2, 4, dy), dx);
-        assertClose("tanhBackward", zip(dy, y, (g, v) -> g * (1 - v * v)), nd.toArray(dx));
-        var dyInPlace = nd.fromArray(2, 4, dy);
-        nd.sigmoidBackward(nd.fromArray(2, 4, y), dyInPlace, dyInPlace); // dx may be dy
-        assertClose("sigmoidBackward", zip(dy, y, (g, v) -> g * v * (1 - v)), nd.toArray(dyInPlace));
+        var dx = backend.zeros(2, 4);
+        backend.tanhBackward(backend.fromArray(2, 4, y), backend.fromArray(2, 4, dy), dx);
+        assertClose("tanhBackward", zip(dy, y, (g, v) -> g * (1 - v * v)), backend.toArray(dx));
+        var dyInPlace = backend.fromArray(2, 4, dy);
+        backend.sigmoidBackward(backend.fromArray(2, 4, y), dyInPlace, dyInPlace); // dx may be dy
+        assertClose("sigmoidBackward", zip(dy, y, (g, v) -> g * v * (1 - v)), backend.toArray(dyInPlace));
     }
 
     @Test
     void hadamardAxpyScaleClampFollowTheirFormulas() {
         double[] a = randomArray(6);
         double[] b = randomArray(6);
-        var am = nd.fromArray(2, 3, a);
-        var bm = nd.fromArray(2, 3, b);
-        var out = nd.fromArray(2, 3, new double[] {1, 1, 1, 1, 1, 1});
-        nd.addHadamard(-2.0, am, bm, out);
-        assertClose("addHadamard", zip(a, b, (u, v) -> 1 - 2 * u * v), nd.toArray(out));
-        nd.hadamard(am, bm, am); // out may be a
-        assertClose("hadamard", zip(a, b, (u, v) -> u * v), nd.toArray(am));
-        var y = nd.fromArray(2, 3, b);
-        nd.axpy(0.5, nd.fromArray(2, 3, a), y);
-        assertClose("axpy", zip(a, b, (u, v) -> v + 0.5 * u), nd.toArray(y));
-        nd.scale(-3.0, y);
-        assertClose("scale", zip(a, b, (u, v) -> -3 * (v + 0.5 * u)), nd.toArray(y));
-        var x = nd.fromArray(2, 4, X);
-        nd.clamp(x, -5, 5);
-        assertArrayEquals(new double[] {-5, -3.5, -1, -0.0, 0.25, 2, 5, 5}, nd.toArray(x));
+        var am = backend.fromArray(2, 3, a);
+        var bm = backend.fromArray(2, 3, b);
+        var out = backend.fromArray(2, 3, new double[] {1, 1, 1, 1, 1, 1});
+        backend.addHadamard(-2.0, am, bm, out);
+        assertClose("addHadamard", zip(a, b, (u, v) -> 1 - 2 * u * v), backend.toArray(out));
+        backend.hadamard(am, bm, am); // out may be a
+        assertClose("hadamard", zip(a, b, (u, v) -> u * v), backend.toArray(am));
+        var y = backend.fromArray(2, 3, b);
+        backend.axpy(0.5, backend.fromArray(2, 3, a), y);
+        assertClose("axpy", zip(a, b, (u, v) -> v + 0.5 * u), backend.toArray(y));
+        backend.scale(-3.0, y);
+        assertClose("scale", zip(a, b, (u, v) -> -3 * (v + 0.5 * u)), backend.toArray(y));
+        var x = backend.fromArray(2, 4, X);
+        backend.clamp(x, -5, 5);
+        assertArrayEquals(new double[] {-5, -3.5, -1, -0.0, 0.25, 2, 5, 5}, backend.toArray(x));
     }
 
     @Test
@@ -271,33 +271,33 @@ class CommonsMathBackendTest {
         double[] w = {1, 2, 3, 4};
         double[] g = {0.5, -1, 2, 0};
         double[] g2 = {0.25, 1, 4, 0};
-        var adagrad = nd.fromArray(2, 2, w);
-        nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 1e-8, 0, adagrad);
+        var adagrad = backend.fromArray(2, 2, w);
+        backend.addQuotientBySqrt(-0.1, backend.fromArray(2, 2, g), backend.fromArray(2, 2, g2), 1e-8, 0, adagrad);
         double[] step = zip(g, g2, (u, v) -> u / (Math.sqrt(v + 1e-8) + 0));
-        assertClose("adagrad", zip(w, step, (p, q) -> p - 0.1 * q), nd.toArray(adagrad));
-        var adam = nd.fromArray(2, 2, w);
-        nd.addQuotientBySqrt(-0.1, nd.fromArray(2, 2, g), nd.fromArray(2, 2, g2), 0, 1e-3, adam);
+        assertClose("adagrad", zip(w, step, (p, q) -> p - 0.1 * q), backend.toArray(adagrad));
+        var adam = backend.fromArray(2, 2, w);
+        backend.addQuotientBySqrt(-0.1, backend.fromArray(2, 2, g), backend.fromArray(2, 2, g2), 0, 1e-3, adam);
         step = zip(g, g2, (u, v) -> u / (Math.sqrt(v + 0) + 1e-3));
-        assertClose("adam", zip(w, step, (p, q) -> p - 0.1 * q), nd.toArray(adam));
+        assertClose("adam", zip(w, step, (p, q) -> p - 0.1 * q), backend.toArray(adam));
     }
 
     @Test
     void elementwiseOutputsMustNotAliasWhereTheSpiSaysSo() {
-        var a = nd.zeros(2, 2);
-        var b = nd.zeros(2, 2);
+        var a = backend.zeros(2, 2);
+        var b = backend.zeros(2, 2);
         assertEquals("addHadamard: the output must not be the same matrix as an input",
-                assertThrows(IllegalArgumentException.class, () -> nd.addHadamard(1, a, b, a)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> nd.addHadamard(1, a, b, b));
-        assertThrows(IllegalArgumentException.class, () -> nd.addQuotientBySqrt(1, a, b, 0, 1, a));
-        assertThrows(IllegalArgumentException.class, () -> nd.addQuotientBySqrt(1, a, b, 0, 1, b));
+                assertThrows(IllegalArgumentException.class, () -> backend.addHadamard(1, a, b, a)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> backend.addHadamard(1, a, b, b));
+        assertThrows(IllegalArgumentException.class, () -> backend.addQuotientBySqrt(1, a, b, 0, 1, a));
+        assertThrows(IllegalArgumentException.class, () -> backend.addQuotientBySqrt(1, a, b, 0, 1, b));
     }
 
     // ---- reductions and losses ---------------------------------------------------------------------
 
     @Test
     void sumOfSquares() {
-        assertEquals(1 + 4 + 9 + 16.0, nd.sumOfSquares(nd.fromArray(2, 2, new double[] {1, -2, 3, -4})));
-        assertTrue(Double.isNaN(nd.sumOfSquares(nd.fromArray(1, 2, new double[] {1, Double.NaN}))));
+        assertEquals(1 + 4 + 9 + 16.0, backend.sumOfSquares(backend.fromArray(2, 2, new double[] {1, -2, 3, -4})));
+        assertTrue(Double.isNaN(backend.sumOfSquares(backend.fromArray(1, 2, new double[] {1, Double.NaN}))));
     }
 
     /** Rows: ordinary logits, and logits of ±1e4 where exp overflows without the max shift. */
@@ -305,41 +305,41 @@ class CommonsMathBackendTest {
 
     @Test
     void softmaxIsStableAndSumsToOne() {
-        var p = nd.zeros(2, 3);
-        nd.softmax(nd.fromArray(2, 3, Z), p);
+        var p = backend.zeros(2, 3);
+        backend.softmax(backend.fromArray(2, 3, Z), p);
         double e1 = Math.exp(-2);
         double e2 = Math.exp(-1);
         double sum = e1 + e2 + 1;
-        assertClose("softmax", new double[] {e1 / sum, e2 / sum, 1 / sum, 1, 0, Math.exp(-1e4)}, nd.toArray(p));
+        assertClose("softmax", new double[] {e1 / sum, e2 / sum, 1 / sum, 1, 0, Math.exp(-1e4)}, backend.toArray(p));
     }
 
     @Test
     void softmaxCrossEntropyIsFiniteAtLargeLogitsAndGivesItsGradient() {
-        var z = nd.fromArray(2, 3, Z);
+        var z = backend.fromArray(2, 3, Z);
         int[] target = {0, 1};
-        double loss = nd.softmaxCrossEntropy(z, target, 0.5, z); // dz may be z
+        double loss = backend.softmaxCrossEntropy(z, target, 0.5, z); // dz may be z
         double logSumExp0 = 3 + Math.log(Math.exp(-2) + Math.exp(-1) + 1);
         // row 1: log Σ exp = 1e4 (the other terms vanish), minus z[1, 1] = −1e4
         assertEquals(logSumExp0 - 1 + 2e4, loss, ABSOLUTE + RELATIVE * 2e4);
         double s = Math.exp(-2) + Math.exp(-1) + 1;
         double[] dz = {0.5 * (Math.exp(-2) / s - 1), 0.5 * Math.exp(-1) / s, 0.5 / s, 0.5, 0.5 * -1, 0};
-        assertClose("dz", dz, nd.toArray(z));
+        assertClose("dz", dz, backend.toArray(z));
         assertEquals("softmaxCrossEntropy: index[1] = 3 is outside [0, 3)", assertThrows(IllegalArgumentException.class,
-                () -> nd.softmaxCrossEntropy(z, new int[] {0, 3}, 1, z)).getMessage());
+                () -> backend.softmaxCrossEntropy(z, new int[] {0, 3}, 1, z)).getMessage());
         assertEquals("softmaxCrossEntropy: target has 1 entries, expected 2", assertThrows(
-                IllegalArgumentException.class, () -> nd.softmaxCrossEntropy(z, new int[] {0}, 1, z)).getMessage());
+                IllegalArgumentException.class, () -> backend.softmaxCrossEntropy(z, new int[] {0}, 1, z)).getMessage());
     }
 
     @Test
     void sigmoidCrossEntropyIsFiniteAtLargeLogitsAndGivesItsGradient() {
         double[] z = {1e4, -1e4, 1e4, -1e4, 0.5, -2};
         double[] y = {0, 1, 1, 0, 0.3, 1};
-        var dz = nd.zeros(2, 3);
-        double loss = nd.sigmoidCrossEntropy(nd.fromArray(2, 3, z), nd.fromArray(2, 3, y), 2.0, dz);
+        var dz = backend.zeros(2, 3);
+        double loss = backend.sigmoidCrossEntropy(backend.fromArray(2, 3, z), backend.fromArray(2, 3, y), 2.0, dz);
         double expected = 1e4 + 1e4 + 0 + 0 // exact at |z| = 1e4: log1p(e^−1e4) = 0
                 + (0.5 - 0.5 * 0.3 + Math.log1p(Math.exp(-0.5))) + (0 + 2 + Math.log1p(Math.exp(-2)));
         assertEquals(expected, loss, ABSOLUTE + RELATIVE * expected);
-        assertClose("dz", zip(z, y, (u, v) -> 2.0 * (1 / (1 + Math.exp(-u)) - v)), nd.toArray(dz));
+        assertClose("dz", zip(z, y, (u, v) -> 2.0 * (1 / (1 + Math.exp(-u)) - v)), backend.toArray(dz));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
@@ -355,7 +355,7 @@ class CommonsMathBackendTest {
     /** The matrix stored for op(X) = {@code data} [rows, cols]: data itself, or its transpose when op = T. */
     private CommonsMathMatrix<AbstractRealMatrix> stored(double[] data, Transpose op, int rows, int cols) {
         if (op == Transpose.N) {
-            return nd.fromArray(rows, cols, data);
+            return backend.fromArray(rows, cols, data);
         }
         double[] transposed = new double[data.length];
         for (int i = 0; i < rows; i++) {
@@ -363,7 +363,7 @@ class CommonsMathBackendTest {
                 transposed[j * rows + i] = data[i * cols + j];
             }
         }
-        return nd.fromArray(cols, rows, transposed);
+        return backend.fromArray(cols, rows, transposed);
     }
 
     private static double[] map(double[] x, DoubleUnaryOperator f) {

@@ -26,7 +26,7 @@ import static io.rnnbench.core.spi.Transpose.T;
  * network zeroes them before a backward pass.
  */
 abstract class Layer<M> {
-    protected final Backend<M> nd;
+    protected final Backend<M> backend;
     protected final LayerWeights<M> w;
     protected final int steps;
     protected final int batch;
@@ -59,34 +59,34 @@ abstract class Layer<M> {
     private Inputs.OneHot oneHotInput;
     private M denseInput;
 
-    Layer(Backend<M> nd, LayerWeights<M> w, int steps, int batch, int hidden, int gateWidth) {
-        this.nd = nd;
+    Layer(Backend<M> backend, LayerWeights<M> w, int steps, int batch, int hidden, int gateWidth) {
+        this.backend = backend;
         this.w = w;
         this.steps = steps;
         this.batch = batch;
         this.hidden = hidden;
         int rows = steps * batch;
-        zx = nd.zeros(rows, gateWidth);
-        hs = nd.zeros(rows, hidden);
+        zx = backend.zeros(rows, gateWidth);
+        hs = backend.zeros(rows, hidden);
         h = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) {
-            h.add(nd.zeros(batch, hidden));
+            h.add(backend.zeros(batch, hidden));
         }
-        h0 = nd.zeros(batch, hidden);
-        hsPrev = nd.zeros(rows, hidden);
-        dhs = nd.zeros(rows, hidden);
-        dzs = nd.zeros(rows, gateWidth);
-        dz = nd.zeros(batch, gateWidth);
-        dh = nd.zeros(batch, hidden);
-        dhNext = nd.zeros(batch, hidden);
-        wHTransposed = nd.zeros(gateWidth, hidden);
+        h0 = backend.zeros(batch, hidden);
+        hsPrev = backend.zeros(rows, hidden);
+        dhs = backend.zeros(rows, hidden);
+        dzs = backend.zeros(rows, gateWidth);
+        dz = backend.zeros(batch, gateWidth);
+        dh = backend.zeros(batch, hidden);
+        dhNext = backend.zeros(batch, hidden);
+        wHTransposed = backend.zeros(gateWidth, hidden);
     }
 
     /** Runs the layer over one-hot input (layer 0). The indices must be in [0, X); the network checks. */
     void forward(Inputs.OneHot input) {
         oneHotInput = input;
         denseInput = null;
-        nd.gatherRows(w.wX(), input.index(), zx); // Zx = onehot(X)·W_x    [T·B, G]
+        backend.gatherRows(w.wX(), input.index(), zx); // Zx = onehot(X)·W_x    [T·B, G]
         recur();
     }
 
@@ -94,17 +94,17 @@ abstract class Layer<M> {
     void forward(M input) {
         oneHotInput = null;
         denseInput = input;
-        nd.gemm(1.0, input, N, w.wX(), N, 0.0, zx); // Zx = X·W_x          [T·B, G]
+        backend.gemm(1.0, input, N, w.wX(), N, 0.0, zx); // Zx = X·W_x          [T·B, G]
         recur();
     }
 
     private void recur() {
-        nd.addRowVector(w.b(), zx); //                 Zx += b              [T·B, G]
+        backend.addRowVector(w.b(), zx); //                 Zx += b              [T·B, G]
         for (int t = 0; t < steps; t++) {
             M hPrev = t == 0 ? h0 : h.get(t - 1);
-            nd.copyBlock(hPrev, 0, 0, hsPrev, t * batch, 0, batch, hidden); // hsPrev_t = h_{t−1}
+            backend.copyBlock(hPrev, 0, 0, hsPrev, t * batch, 0, batch, hidden); // hsPrev_t = h_{t−1}
             forwardStep(t, hPrev);
-            nd.copyBlock(h.get(t), 0, 0, hs, t * batch, 0, batch, hidden); //   hs_t = h_t
+            backend.copyBlock(h.get(t), 0, 0, hs, t * batch, 0, batch, hidden); //   hs_t = h_t
         }
     }
 
@@ -115,26 +115,26 @@ abstract class Layer<M> {
      */
     void backward(M dInput, RecurrentState<M> dFinal, int layer) {
         if (dFinal == null) {
-            nd.fill(dhNext, 0.0);
+            backend.fill(dhNext, 0.0);
         } else {
-            RecurrentState.copy(nd, dFinal.h(layer), dhNext);
+            RecurrentState.copy(backend, dFinal.h(layer), dhNext);
         }
         startBackward(dFinal, layer);
-        nd.transpose(w.wH(), wHTransposed); //                          W_hᵀ                 [G, H]
+        backend.transpose(w.wH(), wHTransposed); //                          W_hᵀ                 [G, H]
         for (int t = steps - 1; t >= 0; t--) {
-            nd.copyBlock(dhs, t * batch, 0, dh, 0, 0, batch, hidden); // dh = dhs_t + dhNext   [B, H]
-            nd.axpy(1.0, dhNext, dh);
+            backend.copyBlock(dhs, t * batch, 0, dh, 0, 0, batch, hidden); // dh = dhs_t + dhNext   [B, H]
+            backend.axpy(1.0, dhNext, dh);
             M hPrev = t == 0 ? h0 : h.get(t - 1);
             backwardStep(t, hPrev); //                                 writes dz = dZ_t     [B, G]
-            nd.copyBlock(dz, 0, 0, dzs, t * batch, 0, batch, nd.cols(dz));
-            nd.gemm(1.0, dz, N, wHTransposed, N, 0.0, dhNext); //      dh_{t−1} = dZ_t·W_hᵀ  [B, H]
+            backend.copyBlock(dz, 0, 0, dzs, t * batch, 0, batch, backend.cols(dz));
+            backend.gemm(1.0, dz, N, wHTransposed, N, 0.0, dhNext); //      dh_{t−1} = dZ_t·W_hᵀ  [B, H]
         }
-        nd.gemm(1.0, hsPrev, T, dzs, N, 1.0, w.dWH()); //               dW_h += H_prevᵀ·dZ    [H, G]
-        nd.addColumnSums(dzs, w.dB()); //                               db += Σ_rows dZ      [1, G]
+        backend.gemm(1.0, hsPrev, T, dzs, N, 1.0, w.dWH()); //               dW_h += H_prevᵀ·dZ    [H, G]
+        backend.addColumnSums(dzs, w.dB()); //                               db += Σ_rows dZ      [1, G]
         if (oneHotInput != null) {
-            nd.scatterAddRows(dzs, oneHotInput.index(), w.dWX()); //   dW_x[x_t] += dZ_t    [X, G]
+            backend.scatterAddRows(dzs, oneHotInput.index(), w.dWX()); //   dW_x[x_t] += dZ_t    [X, G]
         } else {
-            nd.gemm(1.0, denseInput, T, dzs, N, 1.0, w.dWX()); //       dW_x += Xᵀ·dZ        [X, G]
+            backend.gemm(1.0, denseInput, T, dzs, N, 1.0, w.dWX()); //       dW_x += Xᵀ·dZ        [X, G]
         }
         if (dInput != null) {
             inputGradient(dInput);
@@ -143,7 +143,7 @@ abstract class Layer<M> {
 
     /** dX = dZ·W_xᵀ [T·B, X]: the gradient w.r.t. this layer's input, from the last backward. */
     void inputGradient(M dInput) {
-        nd.gemm(1.0, dzs, N, w.wX(), T, 0.0, dInput);
+        backend.gemm(1.0, dzs, N, w.wX(), T, 0.0, dInput);
     }
 
     /** Copies h_{−1} (and c_{−1}) of this layer from {@code state}. */
@@ -166,8 +166,8 @@ abstract class Layer<M> {
 
     /** z = Zx_t + h_{t−1}·W_h  [B, G]: the pre-activation of step t, shared by both cells. */
     protected void preActivation(int t, M hPrev, M z) {
-        nd.copyBlock(zx, t * batch, 0, z, 0, 0, batch, nd.cols(z));
-        nd.gemm(1.0, hPrev, N, w.wH(), N, 1.0, z);
+        backend.copyBlock(zx, t * batch, 0, z, 0, 0, batch, backend.cols(z));
+        backend.gemm(1.0, hPrev, N, w.wH(), N, 1.0, z);
     }
 
     /** The step output h_t. */

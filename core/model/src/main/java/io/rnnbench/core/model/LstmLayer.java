@@ -38,15 +38,15 @@ final class LstmLayer<M> extends Layer<M> {
     /** [B, H] dLoss/dc_t during backward, as far as later steps carry it; after backward, dLoss/dc_{−1}. */
     private final M dc;
 
-    LstmLayer(Backend<M> nd, LayerWeights<M> w, int steps, int batch, int hidden) {
-        super(nd, w, steps, batch, hidden, 4 * hidden);
+    LstmLayer(Backend<M> backend, LayerWeights<M> w, int steps, int batch, int hidden) {
+        super(backend, w, steps, batch, hidden, 4 * hidden);
         for (int t = 0; t < steps; t++) {
-            gates.add(nd.zeros(batch, 4 * hidden));
-            c.add(nd.zeros(batch, hidden));
-            tanhC.add(nd.zeros(batch, hidden));
+            gates.add(backend.zeros(batch, 4 * hidden));
+            c.add(backend.zeros(batch, hidden));
+            tanhC.add(backend.zeros(batch, hidden));
         }
-        c0 = nd.zeros(batch, hidden);
-        dc = nd.zeros(batch, hidden);
+        c0 = backend.zeros(batch, hidden);
+        dc = backend.zeros(batch, hidden);
     }
 
     @Override
@@ -54,28 +54,28 @@ final class LstmLayer<M> extends Layer<M> {
         M gatesT = gates.get(t);
         preActivation(t, hPrev, gatesT); //                     z = Zx_t + h_{t−1}·W_h   [B, 4H]
         // gates = [σ(z_i) | σ(z_f) | tanh(z_g) | σ(z_o)], c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t)
-        nd.lstmForward(gatesT, cPrev(t), gatesT, c.get(t), tanhC.get(t), h.get(t));
+        backend.lstmForward(gatesT, cPrev(t), gatesT, c.get(t), tanhC.get(t), h.get(t));
     }
 
     @Override
     protected void startBackward(RecurrentState<M> dFinal, int layer) {
         if (dFinal == null) {
-            nd.fill(dc, 0.0);
+            backend.fill(dc, 0.0);
         } else {
-            RecurrentState.copy(nd, dFinal.c(layer), dc);
+            RecurrentState.copy(backend, dFinal.c(layer), dc);
         }
     }
 
     @Override
     protected void backwardStep(int t, M hPrev) {
         // dZ_t = [dZ_i | dZ_f | dZ_g | dZ_o] from dh and dc (see the class comment); dc ← dc_{t−1} = dc ⊙ f
-        nd.lstmBackward(gates.get(t), cPrev(t), tanhC.get(t), dh, dc, dz);
+        backend.lstmBackward(gates.get(t), cPrev(t), tanhC.get(t), dh, dc, dz);
     }
 
     /** out[t·B .. t·B+B−1, :] = [i | f | g | o] of step t, for every step: the activated gates [T·B, 4H]. */
     void copyGates(M out) {
         for (int t = 0; t < steps; t++) {
-            nd.copyBlock(gates.get(t), 0, 0, out, t * batch, 0, batch, 4 * hidden);
+            backend.copyBlock(gates.get(t), 0, 0, out, t * batch, 0, batch, 4 * hidden);
         }
     }
 
@@ -86,19 +86,19 @@ final class LstmLayer<M> extends Layer<M> {
 
     @Override
     void setInitialState(RecurrentState<M> state, int layer) {
-        RecurrentState.copy(nd, state.h(layer), h0);
-        RecurrentState.copy(nd, state.c(layer), c0);
+        RecurrentState.copy(backend, state.h(layer), h0);
+        RecurrentState.copy(backend, state.c(layer), c0);
     }
 
     @Override
     void copyFinalState(RecurrentState<M> state, int layer) {
-        RecurrentState.copy(nd, h.get(steps - 1), state.h(layer));
-        RecurrentState.copy(nd, c.get(steps - 1), state.c(layer));
+        RecurrentState.copy(backend, h.get(steps - 1), state.h(layer));
+        RecurrentState.copy(backend, c.get(steps - 1), state.c(layer));
     }
 
     @Override
     void copyInitialStateGradient(RecurrentState<M> gradient, int layer) {
-        RecurrentState.copy(nd, dhNext, gradient.h(layer));
-        RecurrentState.copy(nd, dc, gradient.c(layer));
+        RecurrentState.copy(backend, dhNext, gradient.h(layer));
+        RecurrentState.copy(backend, dc, gradient.c(layer));
     }
 }

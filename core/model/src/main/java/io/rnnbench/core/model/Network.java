@@ -31,7 +31,7 @@ import java.util.List;
  * sparsity ({@link RowSparseOptimizer}) updates only those rows.
  */
 public final class Network<M> {
-    private final Backend<M> nd;
+    private final Backend<M> backend;
     private final ModelConfig config;
     private final Parameters<M> parameters;
     private final Parameters<M> gradients;
@@ -43,7 +43,7 @@ public final class Network<M> {
     private int[] embeddingRows = new int[0];
 
     private Network(Backend<M> backend, ModelConfig config) {
-        this.nd = backend;
+        this.backend = backend;
         this.config = config;
         this.parameters = new Parameters<>();
         int g = config.gateWidth();
@@ -118,7 +118,7 @@ public final class Network<M> {
      */
     public void backward() {
         requireForward();
-        gradients.zero(nd);
+        gradients.zero(backend);
         current.backward();
     }
 
@@ -132,12 +132,12 @@ public final class Network<M> {
      */
     public void backwardFromHidden(M dHidden, RecurrentState<M> dFinalState) {
         requireForward();
-        Shapes.requireShape("backwardFromHidden", "dHidden", nd.rows(dHidden), nd.cols(dHidden),
-                nd.rows(current.top().hs), config.hiddenSize());
+        Shapes.requireShape("backwardFromHidden", "dHidden", backend.rows(dHidden), backend.cols(dHidden),
+                backend.rows(current.top().hs), config.hiddenSize());
         if (dFinalState != null) {
             requireState(dFinalState, current.batch);
         }
-        gradients.zero(nd);
+        gradients.zero(backend);
         current.backwardFromHidden(dHidden, dFinalState);
     }
 
@@ -154,7 +154,7 @@ public final class Network<M> {
             throw new IllegalArgumentException("layer " + layer + " is outside [0, " + config.layers() + ")");
         }
         LstmLayer<M> lstm = (LstmLayer<M>) current.layers.get(layer);
-        M gates = nd.zeros(nd.rows(lstm.hs), config.gateWidth());
+        M gates = backend.zeros(backend.rows(lstm.hs), config.gateWidth());
         lstm.copyGates(gates);
         return gates;
     }
@@ -217,7 +217,7 @@ public final class Network<M> {
 
     /** The backend the network runs on. */
     public Backend<M> backend() {
-        return nd;
+        return backend;
     }
 
     /** The network's shape. */
@@ -234,7 +234,7 @@ public final class Network<M> {
                 return u;
             }
         }
-        Unrolled<M> u = new Unrolled<>(nd, config, layerWeights, parameters, gradients, steps, batch);
+        Unrolled<M> u = new Unrolled<>(backend, config, layerWeights, parameters, gradients, steps, batch);
         unrolled.add(u);
         return u;
     }
@@ -289,7 +289,7 @@ public final class Network<M> {
         final List<Layer<M>> layers = new ArrayList<>();
         final OutputHead<M> head;
         final RecurrentState<M> initialStateGradient;
-        private final Backend<M> nd;
+        private final Backend<M> backend;
         /** [T·B, X] dense input, allocated at the first dense batch. */
         private M denseInput;
         /** [T·B, X] dL/dX, allocated at the first request. */
@@ -301,30 +301,30 @@ public final class Network<M> {
         private final M dEmbedded;
         private int[] inputIndex;
 
-        Unrolled(Backend<M> nd, ModelConfig config, List<LayerWeights<M>> weights, Parameters<M> parameters,
+        Unrolled(Backend<M> backend, ModelConfig config, List<LayerWeights<M>> weights, Parameters<M> parameters,
                  Parameters<M> gradients, int steps, int batch) {
-            this.nd = nd;
+            this.backend = backend;
             this.steps = steps;
             this.batch = batch;
             for (LayerWeights<M> w : weights) {
                 layers.add(config.cell() == CellType.LSTM
-                        ? new LstmLayer<>(nd, w, steps, batch, config.hiddenSize())
-                        : new RnnLayer<>(nd, w, steps, batch, config.hiddenSize(), config.activation()));
+                        ? new LstmLayer<>(backend, w, steps, batch, config.hiddenSize())
+                        : new RnnLayer<>(backend, w, steps, batch, config.hiddenSize(), config.activation()));
             }
             if (config.hasEmbedding()) {
                 embedding = parameters.get(EMBEDDING).value();
                 dEmbedding = gradients.get(EMBEDDING).value();
-                embedded = nd.zeros(steps * batch, config.embeddingSize()); //  [T·B, D]
-                dEmbedded = nd.zeros(steps * batch, config.embeddingSize()); // [T·B, D]
+                embedded = backend.zeros(steps * batch, config.embeddingSize()); //  [T·B, D]
+                dEmbedded = backend.zeros(steps * batch, config.embeddingSize()); // [T·B, D]
             } else {
                 embedding = null;
                 dEmbedding = null;
                 embedded = null;
                 dEmbedded = null;
             }
-            head = new OutputHead<>(nd, config.head(), parameters.get("head.wY").value(), parameters.get("head.bY").value(),
+            head = new OutputHead<>(backend, config.head(), parameters.get("head.wY").value(), parameters.get("head.bY").value(),
                     gradients.get("head.wY").value(), gradients.get("head.bY").value(), steps, batch);
-            initialStateGradient = RecurrentState.zeros(nd, config, batch);
+            initialStateGradient = RecurrentState.zeros(backend, config, batch);
         }
 
         double forward(SequenceBatch batch, RecurrentState<M> initialState) {
@@ -335,15 +335,15 @@ public final class Network<M> {
                     layer.forward(layers.get(l - 1).hs); //      layer l reads layer l−1's outputs
                 } else if (embedding != null) {
                     inputIndex = ((Inputs.OneHot) batch.inputs()).index();
-                    nd.gatherRows(embedding, inputIndex, embedded); //  Xe = E[index]   [T·B, D]
+                    backend.gatherRows(embedding, inputIndex, embedded); //  Xe = E[index]   [T·B, D]
                     layer.forward(embedded);
                 } else if (batch.inputs() instanceof Inputs.OneHot oneHot) {
                     layer.forward(oneHot);
                 } else {
                     if (denseInput == null) {
-                        denseInput = nd.zeros(nd.rows(layer.hs), nd.rows(layer.w.wX()));
+                        denseInput = backend.zeros(backend.rows(layer.hs), backend.rows(layer.w.wX()));
                     }
-                    nd.load(((Inputs.Dense) batch.inputs()).values(), denseInput); //  X [T·B, X], the array boundary
+                    backend.load(((Inputs.Dense) batch.inputs()).values(), denseInput); //  X [T·B, X], the array boundary
                     layer.forward(denseInput);
                 }
             }
@@ -356,7 +356,7 @@ public final class Network<M> {
         }
 
         void backwardFromHidden(M dHidden, RecurrentState<M> dFinalState) {
-            RecurrentState.copy(nd, dHidden, top().dhs);
+            RecurrentState.copy(backend, dHidden, top().dhs);
             backwardThroughLayers(dFinalState);
         }
 
@@ -367,13 +367,13 @@ public final class Network<M> {
                 layers.get(l).copyInitialStateGradient(initialStateGradient, l);
             }
             if (embedding != null) {
-                nd.scatterAddRows(dEmbedded, inputIndex, dEmbedding); //  dE[index] += dXe   [X, D]
+                backend.scatterAddRows(dEmbedded, inputIndex, dEmbedding); //  dE[index] += dXe   [X, D]
             }
         }
 
         M inputGradient() {
             if (dInput == null) {
-                dInput = nd.zeros(nd.rows(layers.get(0).hs), nd.rows(layers.get(0).w.wX()));
+                dInput = backend.zeros(backend.rows(layers.get(0).hs), backend.rows(layers.get(0).w.wX()));
             }
             layers.get(0).inputGradient(dInput);
             return dInput;

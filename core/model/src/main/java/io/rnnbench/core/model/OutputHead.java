@@ -16,7 +16,7 @@ import static io.rnnbench.core.spi.Transpose.T;
  * </pre>
  */
 final class OutputHead<M> {
-    private final Backend<M> nd;
+    private final Backend<M> backend;
     private final HeadType type;
     private final M wY;
     private final M bY;
@@ -43,8 +43,8 @@ final class OutputHead<M> {
     private double[] oneHotScratch;
     private boolean hasLoss;
 
-    OutputHead(Backend<M> nd, HeadType type, M wY, M bY, M dWY, M dBY, int steps, int batch) {
-        this.nd = nd;
+    OutputHead(Backend<M> backend, HeadType type, M wY, M bY, M dWY, M dBY, int steps, int batch) {
+        this.backend = backend;
         this.type = type;
         this.headLabel = type + " head";
         this.classTargetsLabel = type + " head: class targets";
@@ -54,11 +54,11 @@ final class OutputHead<M> {
         this.dBY = dBY;
         this.steps = steps;
         this.batch = batch;
-        this.outputs = nd.cols(wY);
+        this.outputs = backend.cols(wY);
         int rows = type.perStep() ? steps * batch : batch;
-        y = nd.zeros(rows, outputs);
-        dy = nd.zeros(rows, outputs);
-        dhLast = type.perStep() ? null : nd.zeros(batch, nd.rows(wY));
+        y = backend.zeros(rows, outputs);
+        dy = backend.zeros(rows, outputs);
+        dhLast = type.perStep() ? null : backend.zeros(batch, backend.rows(wY));
     }
 
     /**
@@ -67,40 +67,40 @@ final class OutputHead<M> {
      */
     double forward(Layer<M> top, Targets targets) {
         in = type.perStep() ? top.hs : top.output(steps - 1);
-        nd.gemm(1.0, in, N, wY, N, 0.0, y); //      Y = Hin·W_y + b_y     [R, V]
-        nd.addRowVector(bY, y);
+        backend.gemm(1.0, in, N, wY, N, 0.0, y); //      Y = Hin·W_y + b_y     [R, V]
+        backend.addRowVector(bY, y);
         hasLoss = !(targets instanceof Targets.None);
         if (!hasLoss) {
             return 0.0;
         }
         double perSequence = 1.0 / batch;
         if (type.sigmoid()) {
-            int rows = nd.rows(y); //                                  R = B (last step) or T·B (per step)
+            int rows = backend.rows(y); //                                  R = B (last step) or T·B (per step)
             if (binaryTargets == null) {
-                binaryTargets = nd.zeros(rows, outputs);
+                binaryTargets = backend.zeros(rows, outputs);
             }
-            nd.load(binaryValues(targets, rows), binaryTargets); //    [R, V] the array boundary
-            return perSequence * nd.sigmoidCrossEntropy(y, binaryTargets, perSequence, dy);
+            backend.load(binaryValues(targets, rows), binaryTargets); //    [R, V] the array boundary
+            return perSequence * backend.sigmoidCrossEntropy(y, binaryTargets, perSequence, dy);
         }
         int[] classes = requireClasses(targets).index();
-        Shapes.requireLength(headLabel, "class targets", classes.length, nd.rows(y));
+        Shapes.requireLength(headLabel, "class targets", classes.length, backend.rows(y));
         Shapes.requireIndices(classTargetsLabel, classes, outputs);
-        return perSequence * nd.softmaxCrossEntropy(y, classes, perSequence, dy);
+        return perSequence * backend.softmaxCrossEntropy(y, classes, perSequence, dy);
     }
 
     /** Accumulates dW_y, db_y and writes dL/dh of the top layer's outputs into {@code top.dhs}. */
     void backward(Layer<M> top) {
         if (!hasLoss) {
-            nd.fill(dy, 0.0);
+            backend.fill(dy, 0.0);
         }
-        nd.gemm(1.0, in, T, dy, N, 1.0, dWY); //     dW_y += Hinᵀ·dY       [H, V]
-        nd.addColumnSums(dy, dBY); //                db_y += Σ_rows dY     [1, V]
+        backend.gemm(1.0, in, T, dy, N, 1.0, dWY); //     dW_y += Hinᵀ·dY       [H, V]
+        backend.addColumnSums(dy, dBY); //                db_y += Σ_rows dY     [1, V]
         if (type.perStep()) {
-            nd.gemm(1.0, dy, N, wY, T, 0.0, top.dhs); // dHs = dY·W_yᵀ       [T·B, H]
+            backend.gemm(1.0, dy, N, wY, T, 0.0, top.dhs); // dHs = dY·W_yᵀ       [T·B, H]
         } else {
-            nd.fill(top.dhs, 0.0); //                   only the last step feeds the head
-            nd.gemm(1.0, dy, N, wY, T, 0.0, dhLast); // dh_{T−1} = dY·W_yᵀ   [B, H]
-            nd.copyBlock(dhLast, 0, 0, top.dhs, (steps - 1) * batch, 0, batch, nd.cols(dhLast));
+            backend.fill(top.dhs, 0.0); //                   only the last step feeds the head
+            backend.gemm(1.0, dy, N, wY, T, 0.0, dhLast); // dh_{T−1} = dY·W_yᵀ   [B, H]
+            backend.copyBlock(dhLast, 0, 0, top.dhs, (steps - 1) * batch, 0, batch, backend.cols(dhLast));
         }
     }
 

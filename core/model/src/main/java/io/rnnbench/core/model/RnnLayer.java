@@ -15,19 +15,19 @@ final class RnnLayer<M> extends Layer<M> {
     /** [B, H] z_t of the current step. */
     private final M z;
 
-    RnnLayer(Backend<M> nd, LayerWeights<M> w, int steps, int batch, int hidden, Activation activation) {
-        super(nd, w, steps, batch, hidden, hidden);
+    RnnLayer(Backend<M> backend, LayerWeights<M> w, int steps, int batch, int hidden, Activation activation) {
+        super(backend, w, steps, batch, hidden, hidden);
         this.activation = activation;
-        z = nd.zeros(batch, hidden);
+        z = backend.zeros(batch, hidden);
     }
 
     @Override
     protected void forwardStep(int t, M hPrev) {
         preActivation(t, hPrev, z); //                  z = Zx_t + h_{t−1}·W_h   [B, H]
         switch (activation) { //                        h_t = φ(z)               [B, H]
-            case TANH -> nd.tanh(z, h.get(t));
-            case SIGMOID -> nd.sigmoid(z, h.get(t));
-            case IDENTITY -> nd.copyBlock(z, 0, 0, h.get(t), 0, 0, batch, hidden);
+            case TANH -> backend.tanh(z, h.get(t));
+            case SIGMOID -> backend.sigmoid(z, h.get(t));
+            case IDENTITY -> backend.copyBlock(z, 0, 0, h.get(t), 0, 0, batch, hidden);
         }
     }
 
@@ -39,24 +39,24 @@ final class RnnLayer<M> extends Layer<M> {
     @Override
     protected void backwardStep(int t, M hPrev) {
         switch (activation) { //                        dZ_t = dh ⊙ φ'(z_t)      [B, H]
-            case TANH -> nd.tanhBackward(h.get(t), dh, dz); //    dh ⊙ (1 − h_t²)
-            case SIGMOID -> nd.sigmoidBackward(h.get(t), dh, dz); // dh ⊙ h_t ⊙ (1 − h_t)
-            case IDENTITY -> nd.copyBlock(dh, 0, 0, dz, 0, 0, batch, hidden); // dh
+            case TANH -> backend.tanhBackward(h.get(t), dh, dz); //    dh ⊙ (1 − h_t²)
+            case SIGMOID -> backend.sigmoidBackward(h.get(t), dh, dz); // dh ⊙ h_t ⊙ (1 − h_t)
+            case IDENTITY -> backend.copyBlock(dh, 0, 0, dz, 0, 0, batch, hidden); // dh
         }
     }
 
     @Override
     void setInitialState(RecurrentState<M> state, int layer) {
-        RecurrentState.copy(nd, state.h(layer), h0);
+        RecurrentState.copy(backend, state.h(layer), h0);
     }
 
     @Override
     void copyFinalState(RecurrentState<M> state, int layer) {
-        RecurrentState.copy(nd, h.get(steps - 1), state.h(layer));
+        RecurrentState.copy(backend, h.get(steps - 1), state.h(layer));
     }
 
     @Override
     void copyInitialStateGradient(RecurrentState<M> gradient, int layer) {
-        RecurrentState.copy(nd, dhNext, gradient.h(layer));
+        RecurrentState.copy(backend, dhNext, gradient.h(layer));
     }
 }

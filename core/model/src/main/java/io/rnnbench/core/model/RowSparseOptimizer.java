@@ -27,7 +27,7 @@ public final class RowSparseOptimizer<M> implements Optimizer<M> {
     /** The dense rule applied to the seen rows. */
     public enum Rule { SGD, ADAGRAD }
 
-    private final Backend<M> nd;
+    private final Backend<M> backend;
     private final Network<M> network;
     private final Rule rule;
     private final double learningRate;
@@ -42,15 +42,15 @@ public final class RowSparseOptimizer<M> implements Optimizer<M> {
         if (!network.config().hasEmbedding()) {
             throw new IllegalArgumentException("a row-sparse optimizer needs a network with an embedding table");
         }
-        this.nd = network.backend();
+        this.backend = network.backend();
         this.network = network;
         this.rule = rule;
         this.learningRate = learningRate;
         this.denseParameters = network.parameters().without(Network.EMBEDDING);
         this.denseGradients = network.gradients().without(Network.EMBEDDING);
-        this.dense = rule == Rule.SGD ? new Sgd<>(nd, learningRate) : new Adagrad<>(nd, denseParameters, learningRate);
+        this.dense = rule == Rule.SGD ? new Sgd<>(backend, learningRate) : new Adagrad<>(backend, denseParameters, learningRate);
         NamedMatrix<M> e = network.parameters().get(Network.EMBEDDING);
-        this.embeddingMemory = rule == Rule.ADAGRAD ? nd.zeros(e.rows(), e.cols()) : null;
+        this.embeddingMemory = rule == Rule.ADAGRAD ? backend.zeros(e.rows(), e.cols()) : null;
     }
 
     /** SGD, θ −= lr·g, with E updated at the seen rows only. */
@@ -86,18 +86,18 @@ public final class RowSparseOptimizer<M> implements Optimizer<M> {
         }
         M e = parameters.get(Network.EMBEDDING).value();
         M dE = gradients.get(Network.EMBEDDING).value();
-        Scratch<M> s = scratch.computeIfAbsent(rows.length, n -> new Scratch<>(nd, n, nd.cols(e)));
-        nd.gatherRows(dE, rows, s.g); //                                  g = dE[rows]        [n, D]
-        nd.fill(s.delta, 0.0);
+        Scratch<M> s = scratch.computeIfAbsent(rows.length, n -> new Scratch<>(backend, n, backend.cols(e)));
+        backend.gatherRows(dE, rows, s.g); //                                  g = dE[rows]        [n, D]
+        backend.fill(s.delta, 0.0);
         if (rule == Rule.SGD) {
-            nd.axpy(-learningRate, s.g, s.delta); //                      Δ = −lr·g
+            backend.axpy(-learningRate, s.g, s.delta); //                      Δ = −lr·g
         } else {
-            nd.hadamard(s.g, s.g, s.m); //                                m[rows] += g ⊙ g
-            nd.scatterAddRows(s.m, rows, embeddingMemory);
-            nd.gatherRows(embeddingMemory, rows, s.m);
-            nd.addQuotientBySqrt(-learningRate, s.g, s.m, Adagrad.EPSILON, 0.0, s.delta); // Δ = −lr·g/√(m + ε)
+            backend.hadamard(s.g, s.g, s.m); //                                m[rows] += g ⊙ g
+            backend.scatterAddRows(s.m, rows, embeddingMemory);
+            backend.gatherRows(embeddingMemory, rows, s.m);
+            backend.addQuotientBySqrt(-learningRate, s.g, s.m, Adagrad.EPSILON, 0.0, s.delta); // Δ = −lr·g/√(m + ε)
         }
-        nd.scatterAddRows(s.delta, rows, e); //                           E[rows] += Δ
+        backend.scatterAddRows(s.delta, rows, e); //                           E[rows] += Δ
     }
 
     /**
@@ -121,10 +121,10 @@ public final class RowSparseOptimizer<M> implements Optimizer<M> {
         final M m;
         final M delta;
 
-        Scratch(Backend<M> nd, int rows, int cols) {
-            g = nd.zeros(rows, cols);
-            m = nd.zeros(rows, cols);
-            delta = nd.zeros(rows, cols);
+        Scratch(Backend<M> backend, int rows, int cols) {
+            g = backend.zeros(rows, cols);
+            m = backend.zeros(rows, cols);
+            delta = backend.zeros(rows, cols);
         }
     }
 }

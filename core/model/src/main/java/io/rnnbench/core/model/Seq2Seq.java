@@ -24,7 +24,7 @@ public final class Seq2Seq<M> {
     private static final String ENCODER = "encoder.";
     private static final String DECODER = "decoder.";
 
-    private final Backend<M> nd;
+    private final Backend<M> backend;
     private final Network<M> encoder;
     private final Network<M> decoder;
     private final Parameters<M> parameters = new Parameters<>();
@@ -35,7 +35,7 @@ public final class Seq2Seq<M> {
     private M zeroHidden;
 
     private Seq2Seq(Network<M> encoder, Network<M> decoder) {
-        this.nd = encoder.backend();
+        this.backend = encoder.backend();
         this.encoder = encoder;
         this.decoder = decoder;
         for (NamedMatrix<M> p : encoder.parameters()) {
@@ -87,8 +87,8 @@ public final class Seq2Seq<M> {
         }
         int b = source.batch();
         if (zeroState == null || zeroState.batch() != b) {
-            zeroState = RecurrentState.zeros(nd, encoder.config(), b);
-            encoded = RecurrentState.zeros(nd, encoder.config(), b);
+            zeroState = RecurrentState.zeros(backend, encoder.config(), b);
+            encoded = RecurrentState.zeros(backend, encoder.config(), b);
         }
         encoder.forward(new SequenceBatch(source.steps(), b, source.inputs(), Targets.NONE), zeroState);
         encoder.copyFinalState(encoded); //                                   s = encoder's final state
@@ -98,9 +98,9 @@ public final class Seq2Seq<M> {
     /** Gradients of the last {@link #forward}'s loss w.r.t. every parameter of both networks. */
     public void backward() {
         decoder.backward(); //                                                 dL/ds = decoder's dState_0
-        int rows = nd.rows(encoder.hiddenSequence(encoder.config().layers() - 1));
-        if (zeroHidden == null || nd.rows(zeroHidden) != rows) {
-            zeroHidden = nd.zeros(rows, encoder.config().hiddenSize()); //    [T_src·B, H]
+        int rows = backend.rows(encoder.hiddenSequence(encoder.config().layers() - 1));
+        if (zeroHidden == null || backend.rows(zeroHidden) != rows) {
+            zeroHidden = backend.zeros(rows, encoder.config().hiddenSize()); //    [T_src·B, H]
         }
         encoder.backwardFromHidden(zeroHidden, decoder.initialStateGradient());
     }
@@ -113,8 +113,8 @@ public final class Seq2Seq<M> {
     public double trainStep(SequenceBatch source, SequenceBatch target, Optimizer<M> optimizer, GradientClipping clipping) {
         double loss = FiniteCheck.requireFinite(forward(source, target), "loss");
         backward();
-        double norm = FiniteCheck.requireFinite(nd, gradients, "gradient");
-        clipping.apply(nd, gradients, norm);
+        double norm = FiniteCheck.requireFinite(backend, gradients, "gradient");
+        clipping.apply(backend, gradients, norm);
         optimizer.update(parameters, gradients);
         return loss;
     }
@@ -126,7 +126,7 @@ public final class Seq2Seq<M> {
      * @return the decoded symbols without {@code end}
      */
     public int[] translate(int[] source, int start, int end, int maxLength) {
-        RecurrentState<M> state = RecurrentState.zeros(nd, encoder.config(), 1);
+        RecurrentState<M> state = RecurrentState.zeros(backend, encoder.config(), 1);
         encoder.forward(new SequenceBatch(source.length, 1, new Inputs.OneHot(source), Targets.NONE), state);
         encoder.copyFinalState(state);
         int[] out = new int[maxLength];
@@ -135,7 +135,7 @@ public final class Seq2Seq<M> {
         while (n < maxLength) {
             decoder.forward(new SequenceBatch(1, 1, new Inputs.OneHot(new int[] {previous}), Targets.NONE), state);
             decoder.copyFinalState(state);
-            double[] logits = nd.toArray(decoder.logits()); //               [1, V] the boundary
+            double[] logits = backend.toArray(decoder.logits()); //               [1, V] the boundary
             int best = 0;
             for (int j = 1; j < logits.length; j++) {
                 if (logits[j] > logits[best]) {
@@ -170,6 +170,6 @@ public final class Seq2Seq<M> {
     }
 
     public Backend<M> backend() {
-        return nd;
+        return backend;
     }
 }

@@ -67,24 +67,24 @@ public final class Shapes {
     }
 
     /** The shape checks of {@link Backend#lstmForward}, with its parameter names. */
-    public static <M> void requireLstmForward(Backend<M> nd, M z, M cPrev, M gates, M c, M tanhC, M h) {
+    public static <M> void requireLstmForward(Backend<M> backend, M z, M cPrev, M gates, M c, M tanhC, M h) {
         String op = "lstmForward";
-        requireSameShape(op, "z", nd.rows(z), nd.cols(z), "gates", nd.rows(gates), nd.cols(gates));
-        requireCellState(op, nd, z, "cPrev", cPrev);
-        requireCellState(op, nd, z, "c", c);
-        requireCellState(op, nd, z, "tanhC", tanhC);
-        requireCellState(op, nd, z, "h", h);
+        requireSameShape(op, "z", backend.rows(z), backend.cols(z), "gates", backend.rows(gates), backend.cols(gates));
+        requireCellState(op, backend, z, "cPrev", cPrev);
+        requireCellState(op, backend, z, "c", c);
+        requireCellState(op, backend, z, "tanhC", tanhC);
+        requireCellState(op, backend, z, "h", h);
         requireDistinct(op, "cPrev, c, tanhC, h", cPrev, c, tanhC, h);
     }
 
     /** The shape checks of {@link Backend#lstmBackward}, with its parameter names. */
-    public static <M> void requireLstmBackward(Backend<M> nd, M gates, M cPrev, M tanhC, M dh, M dc, M dz) {
+    public static <M> void requireLstmBackward(Backend<M> backend, M gates, M cPrev, M tanhC, M dh, M dc, M dz) {
         String op = "lstmBackward";
-        requireSameShape(op, "gates", nd.rows(gates), nd.cols(gates), "dz", nd.rows(dz), nd.cols(dz));
-        requireCellState(op, nd, gates, "cPrev", cPrev);
-        requireCellState(op, nd, gates, "tanhC", tanhC);
-        requireCellState(op, nd, gates, "dh", dh);
-        requireCellState(op, nd, gates, "dc", dc);
+        requireSameShape(op, "gates", backend.rows(gates), backend.cols(gates), "dz", backend.rows(dz), backend.cols(dz));
+        requireCellState(op, backend, gates, "cPrev", cPrev);
+        requireCellState(op, backend, gates, "tanhC", tanhC);
+        requireCellState(op, backend, gates, "dh", dh);
+        requireCellState(op, backend, gates, "dc", dc);
         requireDistinct(op, "cPrev, tanhC, dh, dc", cPrev, tanhC, dh, dc);
         if (gates == dz) {
             throw new IllegalArgumentException(op + ": dz must not be the same matrix as gates");
@@ -92,16 +92,16 @@ public final class Shapes {
     }
 
     /** Requires {@code m} to be {@code [B, H]} for a gate block {@code [B, 4H]} (H ≥ 1). */
-    private static <M> void requireCellState(String op, Backend<M> nd, M gates, String name, M m) {
-        int gr = nd.rows(gates);
-        int gc = nd.cols(gates);
+    private static <M> void requireCellState(String op, Backend<M> backend, M gates, String name, M m) {
+        int gr = backend.rows(gates);
+        int gc = backend.cols(gates);
         if (gc % 4 != 0) {
             throw new IllegalArgumentException(op + ": the gate block is " + shape(gr, gc)
                     + ": its columns must be 4H, the gate blocks i | f | g | o of H columns each");
         }
-        if (nd.rows(m) != gr || nd.cols(m) != gc / 4) {
+        if (backend.rows(m) != gr || backend.cols(m) != gc / 4) {
             throw new IllegalArgumentException(op + ": the gate block is " + shape(gr, gc) + " (H = " + gc / 4
-                    + "), so " + name + " must be " + shape(gr, gc / 4) + ", but it is " + shape(nd.rows(m), nd.cols(m)));
+                    + "), so " + name + " must be " + shape(gr, gc / 4) + ", but it is " + shape(backend.rows(m), backend.cols(m)));
         }
     }
 

@@ -15,13 +15,13 @@ public final class Adagrad<M> implements Optimizer<M> {
     /** The seeds' ε, inside the square root. */
     public static final double EPSILON = 1e-8;
 
-    private final Backend<M> nd;
+    private final Backend<M> backend;
     private final double learningRate;
     private final Parameters<M> memory;
 
     /** @param parameters the parameters to be trained (their shapes size the memory m) */
     public Adagrad(Backend<M> backend, Parameters<M> parameters, double learningRate) {
-        this.nd = backend;
+        this.backend = backend;
         this.learningRate = Hyperparameters.requirePositive("Adagrad learning rate", learningRate);
         this.memory = parameters.zerosLike(backend);
     }
@@ -32,8 +32,8 @@ public final class Adagrad<M> implements Optimizer<M> {
             NamedMatrix<M> theta = parameters.at(i);
             M g = gradients.get(theta.name()).value();
             M m = memory.get(theta.name()).value();
-            nd.addHadamard(1.0, g, g, m); //                               m += g ⊙ g
-            nd.addQuotientBySqrt(-learningRate, g, m, EPSILON, 0.0, theta.value()); // θ −= lr·g/√(m + ε)
+            backend.addHadamard(1.0, g, g, m); //                               m += g ⊙ g
+            backend.addQuotientBySqrt(-learningRate, g, m, EPSILON, 0.0, theta.value()); // θ −= lr·g/√(m + ε)
         }
     }
 

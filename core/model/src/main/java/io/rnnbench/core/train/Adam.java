@@ -14,7 +14,7 @@ import io.rnnbench.core.spi.Backend;
  * </pre>
  */
 public final class Adam<M> implements Optimizer<M> {
-    private final Backend<M> nd;
+    private final Backend<M> backend;
     private final double learningRate;
     private final double beta1;
     private final double beta2;
@@ -29,7 +29,7 @@ public final class Adam<M> implements Optimizer<M> {
     }
 
     public Adam(Backend<M> backend, Parameters<M> parameters, double learningRate, double beta1, double beta2, double epsilon) {
-        this.nd = backend;
+        this.backend = backend;
         this.learningRate = Hyperparameters.requirePositive("Adam learning rate", learningRate);
         this.beta1 = Hyperparameters.requireFraction("Adam β1", beta1);
         this.beta2 = Hyperparameters.requireFraction("Adam β2", beta2);
@@ -47,11 +47,11 @@ public final class Adam<M> implements Optimizer<M> {
             M g = gradients.get(theta.name()).value();
             M mTheta = m.get(theta.name()).value();
             M vTheta = v.get(theta.name()).value();
-            nd.scale(beta1, mTheta); //                       m = β1·m + (1 − β1)·g
-            nd.axpy(1 - beta1, g, mTheta);
-            nd.scale(beta2, vTheta); //                       v = β2·v + (1 − β2)·g ⊙ g
-            nd.addHadamard(1 - beta2, g, g, vTheta);
-            nd.addQuotientBySqrt(-learningRateT, mTheta, vTheta, 0.0, epsilon, theta.value()); // θ −= lr_t·m/(√v + ε)
+            backend.scale(beta1, mTheta); //                       m = β1·m + (1 − β1)·g
+            backend.axpy(1 - beta1, g, mTheta);
+            backend.scale(beta2, vTheta); //                       v = β2·v + (1 − β2)·g ⊙ g
+            backend.addHadamard(1 - beta2, g, g, vTheta);
+            backend.addQuotientBySqrt(-learningRateT, mTheta, vTheta, 0.0, epsilon, theta.value()); // θ −= lr_t·m/(√v + ε)
         }
     }
 }

@@ -16,13 +16,13 @@ public final class FiniteCheck {
      * @return the global norm √Σ g² (finite)
      * @throws ArithmeticException naming the first matrix, the entry and its value
      */
-    public static <M> double requireFinite(Backend<M> nd, Parameters<M> matrices, String what) {
+    public static <M> double requireFinite(Backend<M> backend, Parameters<M> matrices, String what) {
         double sumOfSquares = 0;
         for (int k = 0; k < matrices.size(); k++) {
             NamedMatrix<M> m = matrices.at(k);
-            double s = nd.sumOfSquares(m.value());
+            double s = backend.sumOfSquares(m.value());
             if (!Double.isFinite(s)) {
-                double[] values = nd.toArray(m.value()); // only on the failure path
+                double[] values = backend.toArray(m.value()); // only on the failure path
                 for (int i = 0; i < values.length; i++) {
                     if (!Double.isFinite(values[i])) {
                         throw new ArithmeticException(what + " " + m.name() + " " + Shapes.shape(m.rows(), m.cols())

@@ -39,19 +39,19 @@ public final class GradientClipping {
      * @param gradients Modified.
      * @param norm      ‖g‖ before clipping (see {@link FiniteCheck#requireFinite}), used by global-norm clipping
      */
-    public <M> void apply(Backend<M> nd, Parameters<M> gradients, double norm) {
+    public <M> void apply(Backend<M> backend, Parameters<M> gradients, double norm) {
         switch (kind) {
             case NONE -> {
             }
             case VALUE -> {
                 for (int i = 0; i < gradients.size(); i++) {
-                    nd.clamp(gradients.at(i).value(), -limit, limit);
+                    backend.clamp(gradients.at(i).value(), -limit, limit);
                 }
             }
             case GLOBAL_NORM -> {
                 if (norm > limit) {
                     for (int i = 0; i < gradients.size(); i++) {
-                        nd.scale(limit / norm, gradients.at(i).value());
+                        backend.scale(limit / norm, gradients.at(i).value());
                     }
                 }
             }

@@ -6,11 +6,11 @@ import io.rnnbench.core.spi.Backend;
 
 /** Plain gradient descent: θ −= lr·g. */
 public final class Sgd<M> implements Optimizer<M> {
-    private final Backend<M> nd;
+    private final Backend<M> backend;
     private final double learningRate;
 
     public Sgd(Backend<M> backend, double learningRate) {
-        this.nd = backend;
+        this.backend = backend;
         this.learningRate = Hyperparameters.requirePositive("SGD learning rate", learningRate);
     }
 
@@ -18,7 +18,7 @@ public final class Sgd<M> implements Optimizer<M> {
     public void update(Parameters<M> parameters, Parameters<M> gradients) {
         for (int i = 0; i < parameters.size(); i++) {
             NamedMatrix<M> theta = parameters.at(i);
-            nd.axpy(-learningRate, gradients.get(theta.name()).value(), theta.value()); // θ −= lr·g
+            backend.axpy(-learningRate, gradients.get(theta.name()).value(), theta.value()); // θ −= lr·g
         }
     }
 }

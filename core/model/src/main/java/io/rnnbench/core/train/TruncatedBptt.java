@@ -29,20 +29,20 @@ public final class TruncatedBptt {
     public static <M> Result<M> gradient(Network<M> network, SequenceBatch batch, int k,
                                          RecurrentState<M> initialState, Parameters<M> gradientSum) {
         requireChunkLength(k);
-        var nd = network.backend();
-        gradientSum.zero(nd);
+        var backend = network.backend();
+        gradientSum.zero(backend);
         List<RecurrentState<M>> chunkStarts = new ArrayList<>();
-        RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), batch.batch());
-        state.copyFrom(nd, initialState);
+        RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), batch.batch());
+        state.copyFrom(backend, initialState);
         double loss = 0;
         for (int from = 0; from < batch.steps(); from += k) {
-            RecurrentState<M> start = RecurrentState.zeros(nd, network.config(), batch.batch());
-            start.copyFrom(nd, state);
+            RecurrentState<M> start = RecurrentState.zeros(backend, network.config(), batch.batch());
+            start.copyFrom(backend, state);
             chunkStarts.add(start);
             loss += network.forward(batch.slice(from, Math.min(from + k, batch.steps())), start);
             network.backward();
             for (NamedMatrix<M> g : network.gradients()) {
-                nd.axpy(1.0, g.value(), gradientSum.get(g.name()).value());
+                backend.axpy(1.0, g.value(), gradientSum.get(g.name()).value());
             }
             network.copyFinalState(state);
         }

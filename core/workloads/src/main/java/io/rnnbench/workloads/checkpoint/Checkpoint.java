@@ -80,16 +80,16 @@ public final class Checkpoint {
      * state name {@code stateName}, e.g. Adagrad's {@code m}; null or empty for a stateless optimizer), copied out
      * through the array boundary.
      */
-    public static <M> Checkpoint capture(Info info, Backend<M> nd, Parameters<M> parameters, String stateName,
+    public static <M> Checkpoint capture(Info info, Backend<M> backend, Parameters<M> parameters, String stateName,
                                          Parameters<M> state) {
         Map<String, Tensor> p = new LinkedHashMap<>();
         for (NamedMatrix<M> m : parameters) {
-            p.put(m.name(), new Tensor(m.rows(), m.cols(), nd.toArray(m.value())));
+            p.put(m.name(), new Tensor(m.rows(), m.cols(), backend.toArray(m.value())));
         }
         Map<String, Tensor> s = new LinkedHashMap<>();
         if (state != null) {
             for (NamedMatrix<M> m : state) {
-                s.put(STATE_PREFIX + stateName + "." + m.name(), new Tensor(m.rows(), m.cols(), nd.toArray(m.value())));
+                s.put(STATE_PREFIX + stateName + "." + m.name(), new Tensor(m.rows(), m.cols(), backend.toArray(m.value())));
             }
         }
         return new Checkpoint("checkpoint", info, p, s);
@@ -344,7 +344,7 @@ public final class Checkpoint {
      * @param state      Modified; null for a stateless optimizer
      * @throws CheckpointException saying what differs
      */
-    public <M> void restore(Info expected, Backend<M> nd, Parameters<M> parameters, String stateName, Parameters<M> state)
+    public <M> void restore(Info expected, Backend<M> backend, Parameters<M> parameters, String stateName, Parameters<M> state)
             throws CheckpointException {
         String where = source;
         if (!info.workload().equals(expected.workload())) {
@@ -397,7 +397,7 @@ public final class Checkpoint {
         }
         for (Map.Entry<String, NamedMatrix<M>> e : targets.entrySet()) { // everything fits: copy
             NamedMatrix<M> m = e.getValue();
-            nd.load(saved.get(e.getKey()).data(), m.value());
+            backend.load(saved.get(e.getKey()).data(), m.value());
         }
     }
 

@@ -43,9 +43,9 @@ public final class TextSampler {
         if (!(temperature > 0 && Double.isFinite(temperature))) {
             throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
         }
-        Backend<M> nd = network.backend();
-        RecurrentState<M> state = RecurrentState.zeros(nd, network.config(), 1);
-        M probabilities = nd.zeros(1, vocabulary.size()); // [1, V]
+        Backend<M> backend = network.backend();
+        RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), 1);
+        M probabilities = backend.zeros(1, vocabulary.size()); // [1, V]
         int[] primeIndices = vocabulary.encode(prime);
         for (int index : primeIndices) {
             step(network, index, state);
@@ -53,10 +53,10 @@ public final class TextSampler {
         StringBuilder sampled = new StringBuilder();
         for (int n = 0; n < length; n++) {
             M logits = network.logits(); //                       [1, V]
-            nd.copyBlock(logits, 0, 0, probabilities, 0, 0, 1, vocabulary.size());
-            nd.scale(1.0 / temperature, probabilities);
-            nd.softmax(probabilities, probabilities);
-            int next = random.choice(vocabulary.size(), nd.toArray(probabilities));
+            backend.copyBlock(logits, 0, 0, probabilities, 0, 0, 1, vocabulary.size());
+            backend.scale(1.0 / temperature, probabilities);
+            backend.softmax(probabilities, probabilities);
+            int next = random.choice(vocabulary.size(), backend.toArray(probabilities));
             sampled.appendCodePoint(vocabulary.codePoint(next));
             step(network, next, state);
         }
