@@ -11,6 +11,7 @@ import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.train.Adagrad;
 import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.SmoothedLoss;
+import io.rnnbench.core.train.Trainer;
 
 import java.util.List;
 
@@ -90,7 +91,7 @@ public final class Seq2SeqWorkload implements Workload {
     public static final class Run<M> extends WorkloadRun<M> {
         private final Seq2Seq<M> model;
         private final Adagrad<M> optimizer;
-        private final GradientClipping clipping = GradientClipping.byValue(5);
+        private final Trainer<M> trainer;
         private final SequenceBatch source;
         private final SequenceBatch target;
 
@@ -98,6 +99,7 @@ public final class Seq2SeqWorkload implements Workload {
             super(backend, SmoothedLoss.fromUniformGuess(SYMBOLS.length(), LENGTH + 1));
             model = Seq2Seq.create(backend, CellType.RNN, SYMBOLS.length(), HIDDEN, 1, new NumpyRandomState(SEED), INIT_SCALE);
             optimizer = new Adagrad<>(backend, model.parameters(), LEARNING_RATE);
+            trainer = new Trainer<>(model, optimizer, GradientClipping.byValue(5));
             int b = PAIRS.size();
             int steps = LENGTH + 1;
             int[] src = new int[steps * b];
@@ -118,7 +120,7 @@ public final class Seq2SeqWorkload implements Workload {
 
         @Override
         protected double step() {
-            return model.trainStep(source, target, optimizer, clipping);
+            return trainer.step(() -> model.forward(source, target));
         }
 
         /** Greedy translation of a word (pads removed). */

@@ -7,7 +7,7 @@ import io.rnnbench.core.model.ModelConfig;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.model.RecurrentState;
-import io.rnnbench.core.model.RowSparseOptimizer;
+import io.rnnbench.core.train.RowSparseOptimizer;
 import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.random.NumpyRandomState;

@@ -28,9 +28,9 @@ import java.util.List;
  * </pre>
  * dE is held dense (same name and shape as E, so clipping, finiteness checks and gradient checks treat it like any
  * gradient) but {@link #backward} writes only the rows in {@link #embeddingRows()}; an optimizer that honours
- * sparsity ({@link RowSparseOptimizer}) updates only those rows.
+ * sparsity ({@link io.rnnbench.core.train.RowSparseOptimizer}) updates only those rows.
  */
-public final class Network<M> {
+public final class Network<M> implements Model<M> {
     private final Backend<M> backend;
     private final ModelConfig config;
     private final Parameters<M> parameters;
@@ -116,6 +116,7 @@ public final class Network<M> {
      * BPTT of the last {@link #forward}: overwrites {@link #gradients()} with dL/dθ, and
      * {@link #initialStateGradient()} with dL/d(initial state). No gradient enters from beyond the last step.
      */
+    @Override
     public void backward() {
         requireForward();
         gradients.zero(backend);
@@ -206,16 +207,19 @@ public final class Network<M> {
     }
 
     /** The parameters, in a fixed order: per layer wX, wH, b; then head.wY, head.bY. */
+    @Override
     public Parameters<M> parameters() {
         return parameters;
     }
 
     /** The gradients of the last backward, with the parameters' names and shapes. */
+    @Override
     public Parameters<M> gradients() {
         return gradients;
     }
 
     /** The backend the network runs on. */
+    @Override
     public Backend<M> backend() {
         return backend;
     }

@@ -28,7 +28,7 @@ public final class Parameters<M> implements Iterable<NamedMatrix<M>> {
     }
 
     /** Adds an existing matrix under {@code name}, shared (not copied): for views over other sets. */
-    void addShared(String name, NamedMatrix<M> matrix) {
+    public void addShared(String name, NamedMatrix<M> matrix) {
         put(new NamedMatrix<>(name, matrix.rows(), matrix.cols(), matrix.value()));
     }
 

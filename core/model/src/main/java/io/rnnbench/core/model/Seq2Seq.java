@@ -2,9 +2,6 @@ package io.rnnbench.core.model;
 
 import io.rnnbench.core.random.RandomSource;
 import io.rnnbench.core.spi.Backend;
-import io.rnnbench.core.train.FiniteCheck;
-import io.rnnbench.core.train.GradientClipping;
-import io.rnnbench.core.train.Optimizer;
 
 /**
  * A character encoder–decoder made of two {@link Network}s of the same cell, depth and hidden size (seed 004 §7):
@@ -20,7 +17,7 @@ import io.rnnbench.core.train.Optimizer;
  * worth a new head kind. Parameter names are the networks' own with the prefixes {@code encoder.} and
  * {@code decoder.}. Not thread-safe.
  */
-public final class Seq2Seq<M> {
+public final class Seq2Seq<M> implements Model<M> {
     private static final String ENCODER = "encoder.";
     private static final String DECODER = "decoder.";
 
@@ -96,6 +93,7 @@ public final class Seq2Seq<M> {
     }
 
     /** Gradients of the last {@link #forward}'s loss w.r.t. every parameter of both networks. */
+    @Override
     public void backward() {
         decoder.backward(); //                                                 dL/ds = decoder's dState_0
         int rows = backend.rows(encoder.hiddenSequence(encoder.config().layers() - 1));
@@ -103,20 +101,6 @@ public final class Seq2Seq<M> {
             zeroHidden = backend.zeros(rows, encoder.config().hiddenSize()); //    [T_src·B, H]
         }
         encoder.backwardFromHidden(zeroHidden, decoder.initialStateGradient());
-    }
-
-    /**
-     * One training step: forward, backward, finiteness check, clipping, update.
-     *
-     * @return the loss before the update
-     */
-    public double trainStep(SequenceBatch source, SequenceBatch target, Optimizer<M> optimizer, GradientClipping clipping) {
-        double loss = FiniteCheck.requireFinite(forward(source, target), "loss");
-        backward();
-        double norm = FiniteCheck.requireFinite(backend, gradients, "gradient");
-        clipping.apply(backend, gradients, norm);
-        optimizer.update(parameters, gradients);
-        return loss;
     }
 
     /**
@@ -152,11 +136,13 @@ public final class Seq2Seq<M> {
     }
 
     /** The trained parameters of both networks (encoder head excluded), names prefixed {@code encoder.}/{@code decoder.}. */
+    @Override
     public Parameters<M> parameters() {
         return parameters;
     }
 
     /** The gradients of the last backward, same names as {@link #parameters()}. */
+    @Override
     public Parameters<M> gradients() {
         return gradients;
     }
@@ -169,6 +155,7 @@ public final class Seq2Seq<M> {
         return decoder;
     }
 
+    @Override
     public Backend<M> backend() {
         return backend;
     }

@@ -1,69 +1,69 @@
 package io.rnnbench.core.train;
 
+import io.rnnbench.core.model.Model;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
 
+import java.util.function.DoubleSupplier;
+
 /**
- * Training steps: forward, BPTT, a finiteness check, clipping and one optimizer update per chunk, with the
- * recurrent state carried from one chunk to the next (truncated BPTT as in the seeds: the state flows forward
- * across the chunk boundary, the gradient does not).
+ * The one training step of every model: forward, backward, a finiteness check, clipping and one optimizer update.
+ * For a {@link Network} trained on a long text, {@link #step(SequenceBatch, RecurrentState)} also carries the
+ * recurrent state from one chunk to the next (truncated BPTT as in the seeds: the state flows forward across the
+ * chunk boundary, the gradient does not).
  */
 public final class Trainer<M> {
-    private final Network<M> network;
+    private final Model<M> model;
     private final Optimizer<M> optimizer;
     private final GradientClipping clipping;
     private double lastGradientNorm;
 
-    public Trainer(Network<M> network, Optimizer<M> optimizer, GradientClipping clipping) {
-        if (network == null || optimizer == null || clipping == null) {
-            throw new IllegalArgumentException("network, optimizer and clipping must be given");
+    public Trainer(Model<M> model, Optimizer<M> optimizer, GradientClipping clipping) {
+        if (model == null || optimizer == null || clipping == null) {
+            throw new IllegalArgumentException("model, optimizer and clipping must be given");
         }
-        this.network = network;
+        this.model = model;
         this.optimizer = optimizer;
         this.clipping = clipping;
     }
 
     /**
-     * One update on one chunk: loss and gradients from {@code state}, clip, update, then {@code state} becomes the
-     * state after the chunk.
+     * One update: {@code forward} runs the model's forward pass on one batch and returns its loss; then backward,
+     * clip, update.
      *
-     * @param state Modified: the initial state on entry, the final state on return.
-     * @return the chunk's loss (before the update)
+     * @return the loss (before the update)
      * @throws ArithmeticException when the loss or a gradient is NaN or ∞; the parameters are then unchanged
      */
-    public double step(SequenceBatch chunk, RecurrentState<M> state) {
-        double loss = FiniteCheck.requireFinite(network.forward(chunk, state), "loss");
-        network.backward();
-        lastGradientNorm = FiniteCheck.requireFinite(network.backend(), network.gradients(), "gradient");
-        clipping.apply(network.backend(), network.gradients(), lastGradientNorm);
-        optimizer.update(network.parameters(), network.gradients());
-        network.copyFinalState(state);
+    public double step(DoubleSupplier forward) {
+        double loss = FiniteCheck.requireFinite(forward.getAsDouble(), "loss");
+        model.backward();
+        lastGradientNorm = FiniteCheck.requireFinite(model.backend(), model.gradients(), "gradient");
+        clipping.apply(model.backend(), model.gradients(), lastGradientNorm);
+        optimizer.update(model.parameters(), model.gradients());
         return loss;
     }
 
     /**
-     * Truncated BPTT over a long batch: chunks of {@code k} steps (the last may be shorter), one {@link #step} each.
+     * One update of a {@link Network} on one chunk: {@link #step(DoubleSupplier)} of its forward from
+     * {@code state}, then {@code state} becomes the state after the chunk.
      *
-     * @param state Modified: carried across chunks; the final state on return.
-     * @return the sum of the chunks' losses
+     * @param state Modified: the initial state on entry, the final state on return (unchanged on an exception).
+     * @return the chunk's loss (before the update)
+     * @throws IllegalStateException when this trainer's model is not a {@link Network}
      */
-    public double trainTruncated(SequenceBatch batch, int k, RecurrentState<M> state) {
-        TruncatedBptt.requireChunkLength(k);
-        double loss = 0;
-        for (int from = 0; from < batch.steps(); from += k) {
-            loss += step(batch.slice(from, Math.min(from + k, batch.steps())), state);
+    public double step(SequenceBatch chunk, RecurrentState<M> state) {
+        if (!(model instanceof Network<M> network)) {
+            throw new IllegalStateException("step(chunk, state) trains a Network; this trainer's model is a "
+                    + model.getClass().getSimpleName());
         }
+        double loss = step(() -> network.forward(chunk, state));
+        network.copyFinalState(state);
         return loss;
     }
 
     /** ‖g‖ before clipping, of the last step. */
     public double lastGradientNorm() {
         return lastGradientNorm;
-    }
-
-    /** The network being trained. */
-    public Network<M> network() {
-        return network;
     }
 }

@@ -1,9 +1,9 @@
-package io.rnnbench.core.model;
+package io.rnnbench.core.train;
 
+import io.rnnbench.core.model.NamedMatrix;
+import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.spi.Backend;
-import io.rnnbench.core.train.Adagrad;
-import io.rnnbench.core.train.Optimizer;
-import io.rnnbench.core.train.Sgd;
 
 import java.util.HashMap;
 import java.util.Map;
