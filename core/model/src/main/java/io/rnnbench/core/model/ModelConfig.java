@@ -1,5 +1,8 @@
 package io.rnnbench.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The shape of a network: {@code layers} stacked cells of hidden size H over inputs of width X, and a head
  * with V outputs. Layer 0 reads the input; layer l reads layer l−1's output.
@@ -67,6 +70,31 @@ public record ModelConfig(CellType cell, int inputSize, int hiddenSize, int laye
     /** G, the fused gate width: H for RNN, 4H for LSTM. */
     public int gateWidth() {
         return cell.gates() * hiddenSize;
+    }
+
+    /**
+     * The trained matrices of a network of this shape, in {@link Network#parameters()}'s order: the embedding table
+     * E [X, D] (if any), then per layer l W_x [X_l, G], W_h [H, G], b [1, G], then the head's W_y [H, V] and b_y [1, V].
+     */
+    public List<ParameterShape> parameterShapes() {
+        List<ParameterShape> shapes = new ArrayList<>();
+        int g = gateWidth();
+        if (hasEmbedding()) {
+            shapes.add(new ParameterShape(Network.EMBEDDING, inputSize, embeddingSize)); //    [X, D]
+        }
+        for (int l = 0; l < layers; l++) {
+            shapes.add(new ParameterShape("layer" + l + ".wX", layerInputSize(l), g)); //   [X_l, G]
+            shapes.add(new ParameterShape("layer" + l + ".wH", hiddenSize, g)); //          [H, G]
+            shapes.add(new ParameterShape("layer" + l + ".b", 1, g)); //                    [1, G]
+        }
+        shapes.add(new ParameterShape("head.wY", hiddenSize, outputSize)); //               [H, V]
+        shapes.add(new ParameterShape("head.bY", 1, outputSize)); //                        [1, V]
+        return shapes;
+    }
+
+    /** The number of trained values, Σ rows·cols over {@link #parameterShapes()}. */
+    public long parameterCount() {
+        return parameterShapes().stream().mapToLong(ParameterShape::size).sum();
     }
 
     private static void requirePositive(String name, int value) {

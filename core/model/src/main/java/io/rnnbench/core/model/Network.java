@@ -46,17 +46,9 @@ public final class Network<M> implements Model<M> {
         this.backend = backend;
         this.config = config;
         this.parameters = new Parameters<>();
-        int g = config.gateWidth();
-        if (config.hasEmbedding()) {
-            parameters.add(backend, EMBEDDING, config.inputSize(), config.embeddingSize()); // [X, D]
+        for (ParameterShape p : config.parameterShapes()) {
+            parameters.add(backend, p.name(), p.rows(), p.cols());
         }
-        for (int l = 0; l < config.layers(); l++) {
-            parameters.add(backend, "layer" + l + ".wX", config.layerInputSize(l), g); // [X, G]
-            parameters.add(backend, "layer" + l + ".wH", config.hiddenSize(), g); //      [H, G]
-            parameters.add(backend, "layer" + l + ".b", 1, g); //                         [1, G]
-        }
-        parameters.add(backend, "head.wY", config.hiddenSize(), config.outputSize()); //  [H, V]
-        parameters.add(backend, "head.bY", 1, config.outputSize()); //                    [1, V]
         this.gradients = parameters.zerosLike(backend);
         for (int l = 0; l < config.layers(); l++) {
             layerWeights.add(new LayerWeights<>(value(parameters, l, "wX"), value(parameters, l, "wH"),

@@ -1,5 +1,7 @@
 package io.rnnbench.workloads.checkpoint;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
  * that magic + length + header is a multiple of 64 bytes (as {@code numpy.lib.format} writes it), then the data.
  */
 final class Npy {
+    /** The longest array every JVM can allocate. */
+    private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern HEADER = Pattern.compile(
             "\\{\\s*'descr'\\s*:\\s*'([^']*)'\\s*,\\s*'fortran_order'\\s*:\\s*(True|False)\\s*,\\s*'shape'\\s*:\\s*\\(([^)]*)\\)\\s*,?\\s*}\\s*");
@@ -36,30 +40,78 @@ final class Npy {
     }
 
     /**
-     * Reads one array; {@code where} ("file, entry x") starts every error message.
+     * Reads one array from {@code in}, which must hold exactly one .npy array and nothing after it. The header is
+     * read first; the data only if the shape it declares holds at most {@code maxValues} values and fits in the
+     * heap, so a hostile header or an entry that inflates without end costs no more memory than the declared array.
      *
-     * @throws CheckpointException when the bytes are not a complete 2-d {@code <f8} C-order .npy array
+     * @param where     "file, entry x", the start of every message
+     * @param maxValues the most values this array may hold
+     * @throws CheckpointException when the bytes are not one complete 2-d {@code <f8} C-order .npy array within the
+     *                             limit
      */
-    static Tensor read(byte[] bytes, String where) throws CheckpointException {
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 10) {
-            throw new CheckpointException(where + ": truncated .npy (" + bytes.length + " bytes, the header alone needs 10)");
+    static Tensor read(InputStream in, String where, long maxValues) throws CheckpointException {
+        try {
+            byte[] start = in.readNBytes(10);
+            if (start.length < 10) {
+                throw new CheckpointException(where + ": truncated .npy (" + start.length + " bytes, the header alone needs 10)");
+            }
+            for (int i = 0; i < MAGIC.length; i++) {
+                if (start[i] != MAGIC[i]) {
+                    throw new CheckpointException(where + ": not a .npy array (bad magic bytes)");
+                }
+            }
+            if (start[6] != 1) {
+                throw new CheckpointException(where + ": .npy version " + start[6] + "." + start[7] + " is not supported (expected 1.0)");
+            }
+            int headerLength = Short.toUnsignedInt(ByteBuffer.wrap(start, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort());
+            byte[] headerBytes = in.readNBytes(headerLength);
+            if (headerBytes.length < headerLength) {
+                throw new CheckpointException(where + ": truncated .npy header (" + headerLength + " bytes announced, "
+                        + headerBytes.length + " present)");
+            }
+            int[] shape = shape(new String(headerBytes, StandardCharsets.US_ASCII), where);
+            long values = (long) shape[0] * shape[1];
+            String declared = "shape [" + shape[0] + ", " + shape[1] + "]";
+            if (values > Math.min(maxValues, MAX_ARRAY_LENGTH)) {
+                throw new CheckpointException(where + ": " + declared + " holds " + values + " values, more than the "
+                        + Math.min(maxValues, MAX_ARRAY_LENGTH) + " allowed (config.json's models, one Java array)");
+            }
+            HeapBudget.require(8 * values, where + ": " + declared);
+            double[] data = new double[(int) values];
+            readValues(in, data, where, declared, 10L + headerLength);
+            if (in.read() != -1) {
+                throw new CheckpointException(where + ": " + declared + " needs " + (10L + headerLength + 8 * values)
+                        + " bytes, the entry has more (trailing bytes)");
+            }
+            return new Tensor(shape[0], shape[1], data);
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CheckpointException(where + ": unreadable (" + e.getMessage() + ")", e);
         }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
-                throw new CheckpointException(where + ": not a .npy array (bad magic bytes)");
+    }
+
+    private static void readValues(InputStream in, double[] data, String where, String declared, long headerBytes)
+            throws IOException {
+        byte[] chunk = new byte[8 * 8192];
+        ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        int filled = 0;
+        while (filled < data.length) {
+            int want = Math.min(data.length - filled, 8192) * 8;
+            int got = in.readNBytes(chunk, 0, want);
+            if (got < want) {
+                throw new CheckpointException(where + ": " + declared + " needs " + (headerBytes + 8L * data.length)
+                        + " bytes, the entry has " + (headerBytes + 8L * filled + got) + " (truncated)");
+            }
+            view.clear();
+            for (int i = 0; i < want / 8; i++) {
+                data[filled++] = view.getDouble();
             }
         }
-        int major = bytes[6];
-        if (major != 1) {
-            throw new CheckpointException(where + ": .npy version " + major + "." + bytes[7] + " is not supported (expected 1.0)");
-        }
-        int headerLength = Short.toUnsignedInt(in.getShort(8));
-        if (10 + headerLength > bytes.length) {
-            throw new CheckpointException(where + ": truncated .npy header (" + headerLength + " bytes announced, "
-                    + (bytes.length - 10) + " present)");
-        }
-        String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+    }
+
+    /** [rows, cols] from a header dictionary, which must say {@code <f8}, C order and a 2-d shape. */
+    private static int[] shape(String header, String where) throws CheckpointException {
         Matcher m = HEADER.matcher(header);
         if (!m.matches()) {
             throw new CheckpointException(where + ": unreadable .npy header " + header.strip());
@@ -71,27 +123,13 @@ final class Npy {
             throw new CheckpointException(where + ": Fortran order, expected C order");
         }
         String[] dims = m.group(3).split(",");
-        int rows;
-        int cols;
+        if (dims.length != 2 || dims[1].isBlank()) {
+            throw new CheckpointException(where + ": shape (" + m.group(3) + ") is not 2-d");
+        }
         try {
-            if (dims.length != 2 || dims[1].isBlank()) {
-                throw new CheckpointException(where + ": shape (" + m.group(3) + ") is not 2-d");
-            }
-            rows = Integer.parseInt(dims[0].strip());
-            cols = Integer.parseInt(dims[1].strip());
+            return new int[] {Integer.parseInt(dims[0].strip()), Integer.parseInt(dims[1].strip())};
         } catch (NumberFormatException e) {
             throw new CheckpointException(where + ": bad shape (" + m.group(3) + ")");
         }
-        long expected = 10L + headerLength + 8L * rows * cols;
-        if (bytes.length != expected) {
-            throw new CheckpointException(where + ": shape [" + rows + ", " + cols + "] needs " + expected + " bytes, the entry has "
-                    + bytes.length + (bytes.length < expected ? " (truncated)" : " (trailing bytes)"));
-        }
-        double[] data = new double[rows * cols];
-        in.position(10 + headerLength);
-        for (int i = 0; i < data.length; i++) {
-            data[i] = Double.longBitsToDouble(in.getLong());
-        }
-        return new Tensor(rows, cols, data);
     }
 }

@@ -6,6 +6,7 @@ import io.rnnbench.core.model.ModelConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -88,7 +89,7 @@ class CheckpointFileTest {
         Path file = dir.resolve("x.npz");
         sample().write(file);
         byte[] bytes = Files.readAllBytes(file);
-        int at = indexOf(bytes, "fortran_order".getBytes(StandardCharsets.US_ASCII)) + 200; // inside layer0.wX's data
+        int at = indexOf(bytes, "fortran_order".getBytes(StandardCharsets.US_ASCII)) + 110; // inside layer0.wX's data
         bytes[at] ^= 0x5a;
         Files.write(file, bytes);
         CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.read(file));
@@ -105,16 +106,29 @@ class CheckpointFileTest {
     }
 
     @Test
-    void badNpyAndJsonAreNamed() {
+    void badNpyIsNamed() {
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Npy.read(Arrays.copyOf(Npy.write(new Tensor(2, 2, new double[4])), 90), "f, entry w.npy"));
+                () -> npy(Arrays.copyOf(Npy.write(new Tensor(2, 2, new double[4])), 90), "f, entry w.npy", 4));
         assertTrue(e.getMessage().contains("f, entry w.npy") && e.getMessage().contains("truncated"), e.getMessage());
         byte[] f4 = Npy.write(new Tensor(1, 1, new double[1]));
         byte[] wrongType = new String(f4, StandardCharsets.ISO_8859_1).replace("<f8", "<f4").getBytes(StandardCharsets.ISO_8859_1);
-        e = assertThrows(CheckpointException.class, () -> Npy.read(wrongType, "w"));
+        e = assertThrows(CheckpointException.class, () -> npy(wrongType, "w", 1));
         assertTrue(e.getMessage().contains("<f4"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": [1, 2}"));
-        assertEquals(Map.of("a", List.of(1L, 2.5), "b", "x\ny"), Json.parse(Json.write(Map.of("a", List.of(1L, 2.5), "b", "x\ny"))));
+        byte[] trailing = Arrays.copyOf(f4, f4.length + 8);
+        e = assertThrows(CheckpointException.class, () -> npy(trailing, "w", 1));
+        assertTrue(e.getMessage().contains("trailing bytes"), e.getMessage());
+    }
+
+    @Test
+    void anArrayLargerThanItsLimitIsRefusedBeforeItsDataIsRead() {
+        byte[] bytes = Npy.write(new Tensor(3, 4, new double[12]));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> npy(bytes, "f, entry w.npy", 11));
+        assertEquals("f, entry w.npy: shape [3, 4] holds 12 values, more than the 11 allowed (config.json's models, one Java array)",
+                e.getMessage());
+    }
+
+    private static Tensor npy(byte[] bytes, String where, long maxValues) throws CheckpointException {
+        return Npy.read(new ByteArrayInputStream(bytes), where, maxValues);
     }
 
     private static int indexOf(byte[] bytes, byte[] pattern) {
