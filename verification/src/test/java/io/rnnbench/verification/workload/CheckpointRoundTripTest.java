@@ -117,6 +117,21 @@ class CheckpointRoundTripTest {
         Map<String, Tensor> state = new LinkedHashMap<>(good.optimizerState());
         state.remove(state.keySet().iterator().next());
         assertRejected(() -> target.restore(Checkpoint.of(info, good.parameters(), state)), "missing");
+        // a value that is not finite (the last array, so that every earlier one would be copied first)
+        Map<String, Tensor> nan = new LinkedHashMap<>(good.parameters());
+        double[] bY = nan.get("decoder.head.bY").data().clone();
+        bY[7] = Double.NaN;
+        nan.put("decoder.head.bY", new Tensor(1, bY.length, bY));
+        assertRejected(() -> target.restore(Checkpoint.of(info, nan, good.optimizerState())),
+                "entry decoder.head.bY.npy: value NaN at index 7 (values must be finite)");
+        // Adagrad memory below zero: √(m + ε) would be NaN
+        Map<String, Tensor> negative = new LinkedHashMap<>(good.optimizerState());
+        String memory = negative.keySet().iterator().next();
+        double[] m = negative.get(memory).data().clone();
+        m[0] = -1e-3;
+        negative.put(memory, new Tensor(negative.get(memory).rows(), negative.get(memory).cols(), m));
+        assertRejected(() -> target.restore(Checkpoint.of(info, good.parameters(), negative)),
+                "entry " + memory + ".npy: value -0.001 at index 0 (this state must be finite and ≥ 0)");
 
         Map<String, double[]> after = snapshot(backend, target);
         for (String name : before.keySet()) {
