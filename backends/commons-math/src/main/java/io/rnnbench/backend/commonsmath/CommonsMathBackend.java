@@ -10,11 +10,10 @@ import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
 /**
  * Apache Commons Math 3.6.1 through its {@code RealMatrix} API, on one matrix class {@code T} chosen by a
  * {@link CommonsMathMatrixClass}: {@code BlockRealMatrix} ({@value CommonsMathBackendProvider#NAME}) or
- * {@code Array2DRowRealMatrix} ({@value CommonsMathArrayBackendProvider#NAME}). Measured with
- * {@code CommonsMathMatrixClassBenchmark}, Block is 2.6–5× faster for the batch-1 products of the character
- * models and Array2D 1.6–1.9× faster for batch ≥ 32, and Array2D's {@code getEntry} makes binary elementwise
- * walks ~14× faster (numbers in {@link CommonsMathMatrixClass}). Neither is the fastest for every shape, so both
- * are registered and the benchmark report recommends one per shape. This class is the same code for both: only
+ * {@code Array2DRowRealMatrix} ({@value CommonsMathArrayBackendProvider#NAME}). Block is the faster class for the
+ * batch-1 products of the character models, Array2D for batch ≥ 32 and, through its cheaper {@code getEntry}, for
+ * binary elementwise walks ({@code CommonsMathMatrixClassBenchmark}; figures in DESIGN-NOTES.md §4). Neither is the
+ * fastest for every shape, so both are registered and the benchmark report recommends one per shape. This class is the same code for both: only
  * zeros, A·B and Aᵀ come from the {@link CommonsMathMatrixClass}.
  *
  * <p>How the library is used:

@@ -18,20 +18,10 @@ import org.apache.commons.math3.linear.BlockRealMatrix;
  * below are typed {@code (T, T) → T}, so they compile to {@code multiply(BlockRealMatrix)} and
  * {@code multiply(Array2DRowRealMatrix)}.
  *
- * <p>Neither class is the fastest for every shape ({@code CommonsMathMatrixClassBenchmark}, 2-core Xeon VM,
- * JDK 17.0.15, JMH 1.37, {@code -f 1 -wi 5 -i 10}, µs/op ± 99.9% CI, noisy; full table in DESIGN-NOTES §4):
- * <ul>
- *   <li>batch 1: {@code [1, 128]·[128, 512]} Block 72 ± 28, Array2D 185 ± 54; {@code [1, 128]·[128, 65]}
- *       Block 5.97 ± 0.52, Array2D 31.8 ± 34.0 — Block 2.6–5× faster (the second interval is wide);</li>
- *   <li>batch ≥ 32: {@code [32, 128]·[128, 1024]} Array2D 3081 ± 652, Block 4978 ± 1012;
- *       {@code [32, 256]·[256, 1024]} Array2D 6690 ± 2004, Block 12884 ± 3318 — Array2D 1.6–1.9× faster.
- *       Array2D is also ahead for {@code [32, 256]ᵀ·[32, 1024]} (1.9×) and {@code [64, 512]·[512, 2048]}
- *       (1.14×), and behind for {@code [32, 1024]·[256, 1024]ᵀ} (0.9×), but those intervals overlap;</li>
- *   <li>a visitor reading two other {@code [32, 1024]} matrices with {@code getEntry} (every binary elementwise
- *       operation): Array2D 10.7 ± 0.8, Block 148 ± 21 (Block's {@code getEntry} locates the block, then the
- *       entry).</li>
- * </ul>
- * So both are registered, {@link #BLOCK} as {@value CommonsMathBackendProvider#NAME} and {@link #ARRAY_2D_ROW} as
+ * <p>Neither class is the fastest for every shape ({@code CommonsMathMatrixClassBenchmark}; the table is in
+ * DESIGN-NOTES.md §4): Block leads on the batch-1 products, Array2D on the batch ≥ 32 products and on a visitor that
+ * reads other matrices with {@code getEntry} (every binary elementwise operation; Block's {@code getEntry} locates
+ * the block, then the entry). So both are registered, {@link #BLOCK} as {@value CommonsMathBackendProvider#NAME} and {@link #ARRAY_2D_ROW} as
  * {@value CommonsMathArrayBackendProvider#NAME}, and the benchmark report recommends one per shape.
  *
  * <p>Not an enum (as {@code EjmlProducts} is) because the two constants have different type arguments: an enum

@@ -61,11 +61,10 @@ final class SimdTileKernel implements TileKernel {
 
     /**
      * acc[0:4, j:j+4L] += A(0:4, 0:kc)·panel(0:kc, j:j+4L). The p loop is written out for two rows of the panel
-     * at a time (and once more for an odd last row): fewer loop overheads per FMA took a 4 × 3 tile from 24 to 31
-     * GFLOP/s at 256³ (DESIGN-NOTES.md §7). The tile is loaded into registers once and stored once; nothing here
+     * at a time (and once more for an odd last row), for fewer loop overheads per FMA (DESIGN-NOTES.md §7). The tile is loaded into registers once and stored once; nothing here
      * may be moved into a helper method taking vectors, as an out-of-line call boxes them (C2 stops inlining at
      * its node limit: with the α-scaling of the tile done by a helper at the end, the last calls were left out of
-     * line and each call allocated 2 KB).
+     * line and each call allocated; DESIGN-NOTES.md §7).
      */
     private static void rows4x4(double[] strip, int s0, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, acc, j);
@@ -188,9 +187,8 @@ final class SimdTileKernel implements TileKernel {
     /**
      * acc[0, j:j+8L] += A(0, 0:kc)·panel(0:kc, j:j+8L): one row (the leftover rows, and every product at batch 1,
      * where op(A) is a row vector), eight vectors. With one row no panel load is reused: the loop streams the panel
-     * in from L2, and eight independent chains per pass keep more of those loads in flight than four: the
-     * {@code char-recurrent} product went from 13.0 to 10.1 µs (DESIGN-NOTES.md §7); with sixteen, C2 left the
-     * method's vectors boxed. The p loop is written out per panel group as in {@link #rows4x4}, so no step divides p.
+     * in from L2, and eight independent chains per pass keep more of those loads in flight than four (DESIGN-NOTES.md
+     * §7); with sixteen, C2 left the method's vectors boxed. The p loop is written out per panel group as in {@link #rows4x4}, so no step divides p.
      */
     private static void row1x8(double[] strip, int s0, double[][] panel, int kc, double[] acc, int j) {
         DoubleVector c0 = DoubleVector.fromArray(SPECIES, acc, j);

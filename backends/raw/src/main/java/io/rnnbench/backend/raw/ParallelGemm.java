@@ -12,17 +12,18 @@ import java.util.concurrent.locks.LockSupport;
  * bit-identical to the one-thread backend's (tested).
  *
  * <p>A product under {@value #MIN_PARALLEL} multiply-adds stays on the calling thread: waking the worker costs
- * microseconds, as much as a whole product at batch 1; both threads spin for ≈ 50 µs before they park, because
- * a parked thread took longer than that to wake on this VM (DESIGN-NOTES.md §7). The hand-over is a volatile state, {@link LockSupport}'s
- * park and unpark and reused fields: no allocation per call (a {@code Semaphore} allocates a queue node each time a
- * thread waits, ≈ 50 B per product). The worker is a daemon thread, started by the first product that is split, and stopped
- * (interrupted) when this object is garbage collected: backends made and dropped, as tests do, leave no thread
- * behind. <b>Not thread-safe</b>: one caller at a time, like {@link RawBackend}.
+ * microseconds, as much as a whole product at batch 1; both threads spin for {@link Worker#SPINS} iterations
+ * before they park, because waking a parked thread takes longer than the time between two per-step products
+ * (DESIGN-NOTES.md §7, §10). The hand-over is a volatile state, {@link LockSupport}'s park and unpark and reused
+ * fields: no allocation per call (a {@code Semaphore} allocates a queue node each time a thread waits). The worker
+ * is a daemon thread, started by the first product that is split, and stopped (interrupted) when this object is
+ * garbage collected: backends made and dropped, as tests do, leave no thread behind. <b>Not thread-safe</b>: one caller at a time, like {@link RawBackend}.
  */
 final class ParallelGemm implements Gemm {
     /**
-     * m·n·k below which a product runs on the calling thread only (≈ 120 µs of work at 35 GFLOP/s): the `char`
-     * LSTM step, whose largest product is [128, 25]·[25, 512] (1.6 M), was 20% slower when it was split.
+     * m·n·k below which a product runs on the calling thread only: below it the hand-over costs more than the
+     * second thread saves, as the {@code char} LSTM step, whose largest product is [128, 25]·[25, 512] (1.6 M),
+     * showed (DESIGN-NOTES.md §10).
      */
     static final long MIN_PARALLEL = 1L << 21;
     private static final Cleaner CLEANER = Cleaner.create();
@@ -63,8 +64,8 @@ final class ParallelGemm implements Gemm {
         private static final int SUBMITTED = 1;
         private static final int DONE = 2;
         /**
-         * Spin-wait iterations before parking (≈ 50 µs here): waking a parked thread took longer than a per-step
-         * product of {@code medium} on this VM, so both sides spin for about the time between two such products.
+         * Spin-wait iterations before parking: waking a parked thread takes longer than a per-step product of
+         * {@code medium}, so both sides spin for about the time between two such products (DESIGN-NOTES.md §10).
          */
         private static final int SPINS = 20_000;
 

@@ -5,13 +5,9 @@ package io.rnnbench.backend.raw;
  * time, and each step is a j loop over the tile written so that C2's SuperWord pass can turn it into FMA vector
  * code ({@code vfmadd231pd} on 512-bit registers on this AVX-512 machine).
  *
- * <p><b>Caveat, measured (JDK 17.0.15):</b> whether C2 does vectorize it depends on the compilation. In a plain
- * driver program the loop came out as {@code vfmadd231pd zmm/ymm} (≈ 29 GFLOP/s at n = 512); in JMH forks the
- * on-stack-replacement compilation was vectorized but the final standard compilation was neither unrolled nor
- * vectorized ({@code vfmadd231sd}, ≈ 5–8 GFLOP/s), with or without inlining and with a constant trip count.
- * Since a change in the driver around it (the β = 0 path of {@link RawGemm}), the JMH forks' code has been fast
- * in every run measured (≈ 18–31 GFLOP/s, DESIGN-NOTES.md §7); why is not known, so it may change back.
- * Plain Java cannot force it; a {@code jdk.incubator.vector} kernel does not depend on it.
+ * <p><b>Caveat:</b> whether C2 does vectorize it depends on the compilation, and plain Java cannot force it (a
+ * {@code jdk.incubator.vector} kernel does not depend on it). What was seen in driver programs and in JMH forks,
+ * and since which change the forks' code has been vectorized: DESIGN-NOTES.md §10.
  *
  * <p>Why it has this exact shape (JDK 17 C2, checked with {@code -XX:+PrintAssembly}):
  * <ul>
@@ -27,10 +23,10 @@ package io.rnnbench.backend.raw;
  *       result is the same bits whether the loop runs vectorized, scalar, in C1 or in the interpreter.</li>
  *   <li>Accumulators stay in memory (L1), not in registers: SuperWord packs array elements, not scalar locals.
  *       A tile of 4 rows × 2 k does 8 FMAs per 6 vector loads and 4 vector stores. Deeper tiles (4 × 4, 2 × 4:
- *       fewer stores per FMA) were measured too and C2 17 left their loop scalar ({@code vfmadd231sd}, ≈ 11
- *       GFLOP/s against ≈ 29): their loop bodies are bigger, and C2 apparently declines to unroll them (likely
- *       the 60-node {@code LoopUnrollLimit} checked before SuperWord's analysis), so SuperWord never sees them.
- *       Keep this loop small; re-check the assembly after changing it.</li>
+ *       fewer stores per FMA) leave C2 17's loop scalar ({@code vfmadd231sd}; DESIGN-NOTES.md §10): their loop
+ *       bodies are bigger, and C2 apparently declines to unroll them (likely the 60-node {@code LoopUnrollLimit}
+ *       checked before SuperWord's analysis), so SuperWord never sees them. Keep this loop small; re-check the
+ *       assembly after changing it.</li>
  * </ul>
  * Nothing here allocates or checks shapes; {@link RawGemm} does.
  */

@@ -22,11 +22,11 @@ import io.rnnbench.core.spi.Transpose;
  *       copy acc → C[i:i+4, jc:jc+NC]
  * </pre>
  * Block sizes and why: the tile acc (4 × NC doubles = 8 KiB), the strip (4 × KC = 8 KiB) and the panel rows being
- * read stay in L1 (48 KiB here); the panel (KC × NC doubles = 528 KiB) stays in L2 (2 MiB per core) while it is
- * reused by every row block of C; KC = 256 makes the copies of the tile into and out of acc (2 loads + 2 stores
- * per entry per KC) cost under 1% of the FMAs. A is packed once per KC, not once per panel: with A read in
- * transposed (the weight gradients, a stride of m doubles per step of p), packing it for every panel was 8% of an
- * LSTM training step. The same blocking serves both kernels ({@link PlainTileKernel}, and the Vector API one of
+ * read stay in L1; the panel (KC × NC doubles = 528 KiB) stays in L2 while it is reused by every row block of C;
+ * KC = 256 makes the copies of the tile into and out of acc (2 loads + 2 stores per entry per KC) a small fraction
+ * of the KC FMAs per entry. A is packed once per KC, not once per panel: with A read in transposed (the weight
+ * gradients, a stride of m doubles per step of p), packing it for every panel cost a visible share of an LSTM
+ * training step (DESIGN-NOTES.md §10). The same blocking serves both kernels ({@link PlainTileKernel}, and the Vector API one of
  * the {@code raw-simd} module): DESIGN-NOTES.md §7.
  *
  * <p>An instance owns its buffers: the panel (KC × S doubles ≈ 528 KiB) and the tile, fixed-size and allocated

@@ -23,7 +23,7 @@ import java.util.List;
  * dcNext = dc ⊙ f                              carried to step t−1
  * </pre>
  * Both are one call each, {@link Backend#lstmForward} and {@link Backend#lstmBackward}: the element-wise work of a
- * step on [B, H] matrices, twelve primitive calls apart, was a tenth of a {@code medium} training step
+ * step on [B, H] matrices, twelve primitive calls apart, cost a visible share of a {@code medium} training step
  * (DESIGN-NOTES.md §1).
  */
 final class LstmLayer<M> extends Layer<M> {
