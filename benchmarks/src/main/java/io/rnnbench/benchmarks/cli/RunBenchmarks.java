@@ -30,7 +30,7 @@ import java.util.Set;
  * command line leaves them open, and a progress line per combination. This is what {@code mvn -pl benchmarks
  * verify} runs.
  *
- * <p>Defaults: the four RNN suites and the GEMM kernel (the {@code library} package is for backend authors' decisions
+ * <p>Defaults: the four RNN suites and the GEMM kernel (the {@code library} benchmarks, built with {@code -Plibraries}, are for backend authors' decisions
  * and runs only when named); {@code -p backend=all}, where {@code all} (or no backend parameter) means every backend
  * registered on the class path ({@link Backends#names()}), so a user's own backend joins the grid; {@code -prof gc};
  * JSON results at {@code target/jmh-result.json}; fail on the first error ({@code -foe true}). Beside the results it
