@@ -2,7 +2,8 @@ package io.rnnbench.benchmarks.cli;
 
 import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.report.ConsoleSummary;
-import io.rnnbench.benchmarks.report.JmhResultFile;
+import io.rnnbench.benchmarks.report.BenchmarkResults;
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.report.Report;
 import io.rnnbench.benchmarks.report.Ranking;
 import io.rnnbench.benchmarks.rnn.Suite;
@@ -83,7 +84,7 @@ public final class Advise {
             System.err.println("advise: the measurement failed: " + e.getMessage());
             System.exit(1);
         }
-        Report report = Report.of(JmhResultFile.read(json), null);
+        Report report = Report.of(BenchmarkResults.of(JmhResults.read(json)), null);
         Files.deleteIfExists(json);
         System.out.println();
         for (Ranking r : report.all()) {

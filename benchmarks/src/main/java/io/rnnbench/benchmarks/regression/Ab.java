@@ -177,7 +177,7 @@ public final class Ab {
             Path kept = History.record(Path.of(o.get("history", null)), bResult, environment, o.get("label", "candidate"));
             System.out.println("[ab] candidate kept in the history: " + kept);
         }
-        Comparison comparison = Comparison.of(ResultFile.read(aResult, null), ResultFile.read(bResult, null), thresholds,
+        Comparison comparison = Comparison.of(ResultPoints.read(aResult, null), ResultPoints.read(bResult, null), thresholds,
                 List.copyOf(ignored));
         return Compare.report(comparison, o.get("markdown", out.resolve("verdict.md").toString()),
                 o.get("json", out.resolve("verdict.json").toString()));

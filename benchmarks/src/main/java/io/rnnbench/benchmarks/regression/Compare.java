@@ -51,8 +51,8 @@ public final class Compare {
         try {
             o = Options.parse(args, known, Set.of());
             Thresholds thresholds = o.thresholds();
-            ResultFile baseline = ResultFile.read(Path.of(o.required("baseline")), env(o.get("baseline-env", null)));
-            ResultFile candidate = ResultFile.read(Path.of(o.required("candidate")), env(o.get("candidate-env", null)));
+            ResultPoints baseline = ResultPoints.read(Path.of(o.required("baseline")), env(o.get("baseline-env", null)));
+            ResultPoints candidate = ResultPoints.read(Path.of(o.required("candidate")), env(o.get("candidate-env", null)));
             comparison = Comparison.of(baseline, candidate, thresholds, o.all("ignore-param"));
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("compare: " + e.getMessage());

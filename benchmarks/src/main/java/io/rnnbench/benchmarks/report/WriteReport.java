@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.workloads.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ public final class WriteReport {
         }
         Path environmentFile = results.resolveSibling(RunFiles.ENVIRONMENT);
         Environment environment = Files.isReadable(environmentFile) ? Environment.read(environmentFile) : null;
-        Report report = Report.of(JmhResultFile.read(results), environment);
+        Report report = Report.of(BenchmarkResults.of(JmhResults.read(results)), environment);
         Set<String> charts = Charts.write(report, outputDir);
         Path markdown = outputDir.resolve(REPORT);
         AtomicFiles.writeString(markdown, MarkdownReport.render(report, charts));

@@ -1,10 +1,12 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.results.JmhResults;
+
 import io.rnnbench.benchmarks.regression.Comparison.AllocVerdict;
 import io.rnnbench.benchmarks.regression.Comparison.Row;
 import io.rnnbench.benchmarks.regression.Comparison.Stability;
 import io.rnnbench.benchmarks.regression.Comparison.Verdict;
-import io.rnnbench.benchmarks.regression.ResultFile.Point;
+import io.rnnbench.benchmarks.regression.ResultPoints.Point;
 import io.rnnbench.benchmarks.report.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,8 +164,8 @@ class ComparisonTest {
     @Test
     void otherHardwareIsSaidAndTimeDoesNotBlock() {
         Environment other = new Environment("AMD EPYC 7B13", 2, "Linux", "17.0.15", 1024, "2024-01-01T00:00:00Z", List.of("raw"), List.of("raw"));
-        ResultFile a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
-        ResultFile b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 3.0, 8, 1000)), other);
+        ResultPoints a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
+        ResultPoints b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 3.0, 8, 1000)), other);
         Comparison c = Comparison.of(a, b, Thresholds.DEFAULT);
         assertTrue(c.otherHardware());
         Row r = only(c);
@@ -177,8 +179,8 @@ class ComparisonTest {
 
     @Test
     void anUnknownMachineIsANotice() {
-        ResultFile a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), null);
-        ResultFile b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
+        ResultPoints a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), null);
+        ResultPoints b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
         Comparison c = Comparison.of(a, b, Thresholds.DEFAULT);
         assertTrue(c.notices().stream().anyMatch(n -> n.contains("CPU model unknown for the baseline")), c.notices().toString());
         assertTrue(VerdictReport.markdown(c).contains("the same hardware cannot be confirmed"));
@@ -235,24 +237,24 @@ class ComparisonTest {
     @Test
     void jmhNaNErrorsAreReadAndMissingRawDataIsNamed() {
         String ok = entry("\"scoreError\": \"NaN\", \"scoreConfidence\": [\"NaN\", \"NaN\"], \"rawData\": [[1.0, 1.1], [1.2, 1.0]]");
-        ResultFile f = ResultFile.parse("[" + ok + "]", "a.json", null);
+        ResultPoints f = ResultPoints.of(JmhResults.parse("[" + ok + "]", "a.json"), null);
         assertEquals(2, f.points().get(0).forks().size());
 
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[" + entry("\"scoreError\": \"NaN\"") + "]", "a.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[" + entry("\"scoreError\": \"NaN\"") + "]", "a.json"), null));
         assertTrue(missing.getMessage().startsWith("a.json, entry 0 (" + FORWARD + " backend=raw cell=rnn shape=char): "
                 + "primaryMetric has no rawData"), missing.getMessage());
 
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[" + entry("\"rawData\": [[1.0, \"NaN\"]]") + "]", "b.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[" + entry("\"rawData\": [[1.0, \"NaN\"]]") + "]", "b.json"), null));
         assertTrue(nan.getMessage().contains("b.json, entry 0 (" + FORWARD) && nan.getMessage().contains("fork 1 iteration 2 is NaN"),
                 nan.getMessage());
 
         IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[{", "c.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[{", "c.json"), null));
         assertTrue(notJson.getMessage().startsWith("c.json is not JSON"), notJson.getMessage());
         IllegalArgumentException unit = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[" + entry("\"rawData\": [[1.0]]").replace("ms/op", "bogus") + "]", "d.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[" + entry("\"rawData\": [[1.0]]").replace("ms/op", "bogus") + "]", "d.json"), null));
         assertTrue(unit.getMessage().contains("unknown score unit 'bogus'"), unit.getMessage());
     }
 
