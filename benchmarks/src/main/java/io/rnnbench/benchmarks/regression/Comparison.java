@@ -211,7 +211,7 @@ public record Comparison(ResultPoints baseline, ResultPoints candidate, Threshol
             notices.add("The " + (aRulers ? "candidate" : "baseline") + " has no ruler benchmarks (" + RULER_PACKAGE
                     + "*; an older revision?): machine stability was not checked.");
         } else {
-            notices.add("No ruler benchmarks in the results: machine stability was not checked (Ab adds them).");
+            notices.add("No ruler benchmarks in the results: machine stability was not checked (rnnbench ab adds them).");
         }
 
         List<Row> rows = new ArrayList<>();

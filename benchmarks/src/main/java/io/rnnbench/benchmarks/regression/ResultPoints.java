@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * and the machine it ran on.
  *
  * <p>The machine: JMH's JSON holds the JDK, VM and JMH versions; the CPU model and core count come from the
- * {@value RunFiles#ENVIRONMENT} sidecar that {@code RunBenchmarks} and {@code Ab} write beside the results (or a
+ * {@value RunFiles#ENVIRONMENT} sidecar that {@code rnnbench run} and {@code rnnbench ab} write beside the results (or a
  * file named explicitly). Without a sidecar the CPU is unknown, and the comparison says so.
  *
  * @param source      the file, for messages

@@ -1,5 +1,7 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.ExitStatus;
+import io.rnnbench.benchmarks.cli.CommandRun;
 import io.rnnbench.benchmarks.results.JmhResults;
 
 import io.rnnbench.benchmarks.regression.Comparison.AllocVerdict;
@@ -11,10 +13,7 @@ import io.rnnbench.benchmarks.report.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ class ComparisonTest {
         assertEquals(1.25, r.time().ratio(), 1e-9);
         assertTrue(r.time().low() > 1.2 && r.time().high() < 1.3, r.time().toString());
         assertTrue(r.blocking());
-        assertEquals(Compare.REGRESSION, c.blocking() ? Compare.REGRESSION : Compare.OK);
+        assertTrue(c.blocking());
         assertFalse(Comparison.of(c.baseline(), c.candidate(), Thresholds.DEFAULT.withTimeBlocking(false)).blocking());
     }
 
@@ -275,26 +274,18 @@ class ComparisonTest {
         Files.writeString(b, base.replace("\"rawData\": [[100.0, 100.0]]", "\"rawData\": [[400.0, 400.0]]"));
         Path md = dir.resolve("out/verdict.md");
         Path json = dir.resolve("out/verdict.json");
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            assertEquals(Compare.OK, Compare.run(new String[] {"--baseline", a.toString(), "--candidate", a.toString()}));
-            assertEquals(Compare.REGRESSION, Compare.run(new String[] {"--baseline", a.toString(), "--candidate", b.toString(),
-                    "--markdown", md.toString(), "--json", json.toString()}));
-            assertEquals(Compare.USAGE, Compare.run(new String[] {"--baseline", dir.resolve("none.json").toString(),
-                    "--candidate", a.toString()}));
-            assertEquals(Compare.USAGE, Compare.run(new String[] {"--baseline", a.toString()}));
-            assertEquals(Compare.USAGE, Compare.run(new String[] {"--baseline", a.toString(), "--candidate", a.toString(),
-                    "--alpha", "2"}));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.OK, CommandRun.of("compare", "--baseline", a.toString(), "--candidate", a.toString()).status());
+        assertEquals(ExitStatus.FAILED, CommandRun.of("compare", "--baseline", a.toString(), "--candidate", b.toString(),
+                "--markdown", md.toString(), "--json", json.toString()).status());
+        CommandRun missing = CommandRun.of("compare", "--baseline", dir.resolve("none.json").toString(), "--candidate", a.toString());
+        CommandRun noCandidate = CommandRun.of("compare", "--baseline", a.toString());
+        CommandRun badAlpha = CommandRun.of("compare", "--baseline", a.toString(), "--candidate", a.toString(), "--alpha", "2");
+        assertEquals(List.of(ExitStatus.USAGE, ExitStatus.USAGE, ExitStatus.USAGE),
+                List.of(missing.status(), noCandidate.status(), badAlpha.status()));
+        String printed = missing.err() + noCandidate.err() + badAlpha.err();
         assertTrue(printed.contains("none.json: no such file"), printed);
-        assertTrue(printed.contains("--candidate is required"), printed);
+        assertTrue(printed.contains("Missing required option: '--candidate=B.json'"), printed);
+        assertTrue(printed.contains("--alpha 2.0: expected a level such as 0.01"), printed);
         assertTrue(Files.readString(md).contains("more allocation"));
         assertTrue(Files.readString(json).contains("\"blocking\": true"));
     }
