@@ -1,5 +1,7 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.Durations;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,14 +53,14 @@ record InterleavedForks(String java, boolean ignoreLock, List<String> arguments)
                 boolean isA = (k == 0) == aFirst;
                 Side side = isA ? a : b;
                 Duration elapsed = Duration.between(start, Instant.now());
-                String left = done == 0 ? "estimate after the first" : "about " + format(elapsed.dividedBy(done).multipliedBy(total - done)) + " left";
+                String left = done == 0 ? "estimate after the first" : "about " + Durations.minutesAndSeconds(elapsed.dividedBy(done).multipliedBy(total - done)) + " left";
                 System.out.printf(Locale.ROOT, "[ab %d/%d] %s fork %d/%d — %s elapsed, %s%n", done + 1, total, side.name(),
-                        fork, forks, format(elapsed), left);
+                        fork, forks, Durations.minutesAndSeconds(elapsed), left);
                 (isA ? aFiles : bFiles).add(runFork(side, fork, dir));
                 done++;
             }
         }
-        System.out.printf("[ab] %d forks per side in %s%n", forks, format(Duration.between(start, Instant.now())));
+        System.out.printf("[ab] %d forks per side in %s%n", forks, Durations.minutesAndSeconds(Duration.between(start, Instant.now())));
         return List.of(aFiles, bFiles);
     }
 
@@ -93,10 +95,5 @@ record InterleavedForks(String java, boolean ignoreLock, List<String> arguments)
             throw new IllegalStateException(jar + " cannot list its benchmarks (java -jar " + jar + " -l):\n" + listing);
         }
         return listing.contains(include + ".");
-    }
-
-    static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
     }
 }

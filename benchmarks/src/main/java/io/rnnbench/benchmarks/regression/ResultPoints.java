@@ -90,8 +90,8 @@ public record ResultPoints(String source, List<Point> points, String jmhVersion,
          * minimum, not the median: what contaminates {@code gc.alloc.rate.norm} only adds — a
          * {@code Level.Iteration} set-up's allocation spread over however many operations the iteration ran (fewer
          * on a slow fork, so the figure follows the machine's speed), code that escape analysis has not yet
-         * compiled — so the iteration with the least is closest to the steady state. Measured here: a training
-         * step's iterations of one jar gave 19–38 kB/op with 100 ms iterations.
+         * compiled — so the iteration with the least is closest to the steady state (measured spread: DESIGN-NOTES.md
+         * §8, "Allocation").
          */
         public double[] forkAllocations() {
             return allocation.stream().mapToDouble(f -> f.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)).toArray();
