@@ -20,6 +20,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +77,7 @@ public final class Rnnbench implements Callable<Integer> {
      * A picocli converter from a parser that throws {@link IllegalArgumentException}: its message becomes the
      * "Invalid value for option" message.
      */
-    static <T> CommandLine.ITypeConverter<T> converter(java.util.function.Function<String, T> parse) {
+    static <T> CommandLine.ITypeConverter<T> converter(Function<String, T> parse) {
         return text -> {
             try {
                 return parse.apply(text);
