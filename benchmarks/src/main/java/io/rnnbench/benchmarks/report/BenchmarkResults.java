@@ -20,7 +20,7 @@ import java.util.Locale;
  * each kind apart; entries of other benchmarks (e.g. the library benchmarks, the rulers) are skipped.
  *
  * @param measurements  the RNN suites' entries, in file order (may be empty when the run measured other benchmarks only)
- * @param run           how the run was made
+ * @param run           how the run was made (from the first entry the report reads)
  * @param timeToQuality the time-to-quality entries, in file order (empty when the run had none)
  * @param gemm          the GEMM kernel entries, in file order (empty when the run had none)
  */
@@ -37,6 +37,7 @@ public record BenchmarkResults(List<Measurement> measurements, JmhResults.RunInf
         List<Measurement> measurements = new ArrayList<>();
         List<QualityMeasurement> quality = new ArrayList<>();
         List<GemmMeasurement> gemm = new ArrayList<>();
+        JmhResults.RunInfo run = null;
         for (Entry entry : results.entries()) {
             String benchmark = entry.benchmark();
             try {
@@ -46,10 +47,15 @@ public record BenchmarkResults(List<Measurement> measurements, JmhResults.RunInf
                     quality.add(qualityMeasurement(entry));
                 } else if (benchmark.startsWith(GemmBenchmark.class.getName() + ".")) {
                     gemm.add(gemmMeasurement(entry));
+                } else {
+                    continue;
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(results.source() + ", entry " + entry.index() + " (" + benchmark + "): "
                         + e.getMessage(), e);
+            }
+            if (run == null) {
+                run = entry.run();
             }
         }
         if (measurements.isEmpty() && quality.isEmpty() && gemm.isEmpty()) {
@@ -58,7 +64,7 @@ public record BenchmarkResults(List<Measurement> measurements, JmhResults.RunInf
                     + " or " + GemmBenchmark.class.getSimpleName()
                     + "; was the run narrowed to other benchmarks, or did it fail?");
         }
-        return new BenchmarkResults(List.copyOf(measurements), results.run(), List.copyOf(quality), List.copyOf(gemm));
+        return new BenchmarkResults(List.copyOf(measurements), run, List.copyOf(quality), List.copyOf(gemm));
     }
 
     private static QualityMeasurement qualityMeasurement(Entry entry) {

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  *
  * @param source  the file, for messages
  * @param entries the points in file order
- * @param run     how the run was made (from the first entry: JMH writes the same values in each); null when the
+ * @param run     how the run was made: the first entry's (JMH writes the same values in each); null when the
  *                file holds no entry (an empty array: the run failed or measured nothing)
  */
 public record JmhResults(String source, List<Entry> entries, RunInfo run) {
@@ -43,9 +43,10 @@ public record JmhResults(String source, List<Entry> entries, RunInfo run) {
      * @param params    parameter values by name, sorted by name
      * @param primary   the primary metric
      * @param secondary the secondary metrics by name (e.g. {@code gc.alloc.rate.norm}, auxiliary counters), in file order
+     * @param run       how this entry was run (JMH writes it per entry)
      */
     public record Entry(int index, String benchmark, String mode, Map<String, String> params, Metric primary,
-                        Map<String, Metric> secondary) {
+                        Map<String, Metric> secondary, RunInfo run) {
 
         /** A parameter's value, or null when the entry has no parameter of that name. */
         public String param(String name) {
@@ -145,14 +146,14 @@ public record JmhResults(String source, List<Entry> entries, RunInfo run) {
             Map<String, String> params = params(entry);
             try {
                 entries.add(new Entry(i, benchmark, text(entry, "mode"), params, metric(entry.get("primaryMetric"), "primaryMetric"),
-                        secondary(entry)));
+                        secondary(entry), runInfo(entry)));
             } catch (RuntimeException e) {
                 String paramText = params.isEmpty() ? "" : " " + paramText(params);
                 throw new IllegalArgumentException(source + ", entry " + i + " (" + benchmark + paramText + "): "
                         + e.getMessage(), e);
             }
         }
-        return new JmhResults(source, List.copyOf(entries), array.isEmpty() ? null : runInfo(array.get(0).getAsJsonObject()));
+        return new JmhResults(source, List.copyOf(entries), entries.isEmpty() ? null : entries.get(0).run());
     }
 
     /** "backend=raw cell=rnn shape=char", or "" without parameters. */
