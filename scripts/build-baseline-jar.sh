@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds benchmarks/target/benchmarks.jar of a git revision in a temporary worktree, for an A/B run
-# (io.rnnbench.benchmarks.regression.Ab) that needs no stored baseline:
+# (rnnbench ab, io.rnnbench.benchmarks.regression.AbCommand) that needs no stored baseline:
 #
 #   scripts/build-baseline-jar.sh "$(git merge-base HEAD origin/main)" /tmp/baseline.jar
 #

@@ -1,8 +1,10 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.report.ConsoleSummary;
-import io.rnnbench.benchmarks.report.JmhResultFile;
+import io.rnnbench.benchmarks.report.BenchmarkResults;
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.report.Report;
 import io.rnnbench.benchmarks.report.Ranking;
 import io.rnnbench.benchmarks.rnn.Suite;
@@ -16,47 +18,63 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * Which backend for my model? Measures each registered backend briefly on one cell and shape (one fork each,
- * 2 warmup iterations of 500 ms, then 8 measurement iterations of 250 ms unless told otherwise: the default
- * profile's settings) and prints the ranking with its 99.9% margins and the recommendation.
- *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.rnnbench.benchmarks.cli.Advise --cell lstm
- * --shape X=128,H=256,B=32,T=50,L=1 [--suite training-step|cell-step|forward|backward|all] [--backends all|raw,ejml]
- * [--iterations 8] [--time 250ms]}. The shape is a preset name or sizes; add {@code ,onehot} for one-hot input.
+ * {@code rnnbench advise}: which backend for my model? Measures each registered backend briefly on one cell and
+ * shape (one fork each, 2 warmup iterations of 500 ms, then 8 measurement iterations of 250 ms unless told
+ * otherwise: the default profile's settings) and prints the ranking with its 99.9% margins and the recommendation.
+ * The shape is a preset name or sizes; add {@code ,onehot} for one-hot input.
  */
-public final class Advise {
-    private Advise() {
-    }
+@Command(name = "advise", description = "Measures every backend briefly on one cell and shape and says which to choose.")
+public final class Advise implements Callable<Integer> {
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> flags;
-        CellType cell;
-        Shape shape;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cell", required = true, paramLabel = "rnn|lstm", description = "The cell.")
+    CellType cell;
+
+    @Option(names = "--shape", required = true, paramLabel = "SHAPE",
+            description = "A preset (char, char-deep, medium, large) or sizes, e.g. X=128,H=256,B=32,T=50,L=1[,onehot].")
+    Shape shape;
+
+    @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "training-step",
+            description = "training-step, cell-step, forward, backward or all (default ${DEFAULT-VALUE}).")
+    String suite;
+
+    @Option(names = "--backends", paramLabel = "all|a,b", defaultValue = RunBenchmarks.ALL_BACKENDS,
+            description = "Every registered backend (all, the default) or a list.")
+    String backends;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "8", description = "Measurement iterations (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--time", paramLabel = "TIME", defaultValue = "250ms", description = "Time per iteration (default ${DEFAULT-VALUE}).")
+    String time;
+
+    @Override
+    public Integer call() throws IOException {
         List<Suite> suites;
+        TimeValue iterationTime;
         try {
-            flags = flags(args);
-            cell = CellType.valueOf(flags.get("cell").toUpperCase(Locale.ROOT));
-            shape = Shape.parse(flags.get("shape"));
-            suites = suites(flags.getOrDefault("suite", "training-step"));
+            suites = suites(suite);
+            iterationTime = TimeValue.fromString(time);
         } catch (IllegalArgumentException e) {
-            System.err.println("advise: " + e.getMessage());
-            System.err.println("usage: Advise --cell rnn|lstm --shape X=128,H=256,B=32,T=50,L=1[,onehot] "
-                    + "[--suite training-step|cell-step|forward|backward|all] [--backends all|a,b] [--iterations 8] [--time 250ms]");
-            System.exit(2);
-            return;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        String backends = flags.getOrDefault("backends", RunBenchmarks.ALL_BACKENDS);
         String[] backendNames = backends.equals(RunBenchmarks.ALL_BACKENDS) ? Backends.names().toArray(String[]::new)
                 : backends.split(",");
         Path json = Files.createTempFile("rnnbench-advise", ".json");
@@ -67,8 +85,8 @@ public final class Advise {
                 .forks(1)
                 .warmupIterations(2)
                 .warmupTime(TimeValue.milliseconds(500))
-                .measurementIterations(Integer.parseInt(flags.getOrDefault("iterations", "8")))
-                .measurementTime(TimeValue.fromString(flags.getOrDefault("time", "250ms")))
+                .measurementIterations(iterations)
+                .measurementTime(iterationTime)
                 .jvmArgsAppend("-Xms2g", "-Xmx2g", ForkJvm.VECTOR_API)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
@@ -81,32 +99,16 @@ public final class Advise {
             new Runner(options.build()).run();
         } catch (RunnerException e) {
             System.err.println("advise: the measurement failed: " + e.getMessage());
-            System.exit(1);
+            return ExitStatus.FAILED;
         }
-        Report report = Report.of(JmhResultFile.read(json), null);
+        Report report = Report.of(BenchmarkResults.of(JmhResults.read(json)), null);
         Files.deleteIfExists(json);
         System.out.println();
         for (Ranking r : report.all()) {
             System.out.println(ConsoleSummary.line(r));
             System.out.println("  → " + r.recommendation());
         }
-    }
-
-    /** {@code --name value} pairs; cell and shape are required. */
-    static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-            }
-            flags.put(args[i].substring(2), args[i + 1]);
-        }
-        for (String required : List.of("cell", "shape")) {
-            if (!flags.containsKey(required)) {
-                throw new IllegalArgumentException("--" + required + " is required");
-            }
-        }
-        return flags;
+        return ExitStatus.OK;
     }
 
     /** "training-step", "cell-step", "forward", "backward" or "all". */

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.Durations;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -134,6 +135,6 @@ final class ProgressBar {
 
     /** As the grid runner writes time left ({@link ProgressFormat#format}): "45 s", "3 min 5 s"; "–" when unknown. */
     static String duration(double seconds) {
-        return Double.isFinite(seconds) && seconds >= 0 ? ProgressFormat.format(Duration.ofSeconds(Math.round(seconds))) : "–";
+        return Double.isFinite(seconds) && seconds >= 0 ? Durations.minutesAndSeconds(Duration.ofSeconds(Math.round(seconds))) : "–";
     }
 }

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.Durations;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -36,17 +37,12 @@ final class ProgressFormat implements OutputFormat {
         started++;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         String left = started == 1 ? "estimate after the first" : "about "
-                + format(elapsed.dividedBy(started - 1).multipliedBy(total - started + 1)) + " left";
+                + Durations.minutesAndSeconds(elapsed.dividedBy(started - 1).multipliedBy(total - started + 1)) + " left";
         String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.', params.getBenchmark().lastIndexOf('.') - 1) + 1);
         String values = params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k)).collect(Collectors.joining(" "));
         out.printf("%n[rnnbench %d/%d] %s %s — %s elapsed, %d after this one, %s%n", started, total, name, values,
-                format(elapsed), total - started, left);
+                Durations.minutesAndSeconds(elapsed), total - started, left);
         jmh.startBenchmark(params);
-    }
-
-    static String format(Duration d) {
-        long seconds = d.toSeconds();
-        return seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
     }
 
     @Override
@@ -73,7 +69,7 @@ final class ProgressFormat implements OutputFormat {
     public void endRun(Collection<RunResult> result) {
         jmh.endRun(result);
         out.println("[rnnbench] " + started + " of " + total + " combinations run in "
-                + format(Duration.ofNanos(System.nanoTime() - startNanos)));
+                + Durations.minutesAndSeconds(Duration.ofNanos(System.nanoTime() - startNanos)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
 import io.rnnbench.core.spi.Backends;
@@ -17,29 +18,36 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
- * Runs the benchmark grid: JMH's command line (any JMH option), with the project's defaults filled in where the
- * command line leaves them open, and a progress line per combination. This is what {@code mvn -pl benchmarks
- * verify} runs.
+ * {@code rnnbench run}: runs the benchmark grid: JMH's command line (any JMH option), with the project's defaults
+ * filled in where the command line leaves them open, and a progress line per combination. This is what
+ * {@code mvn -pl benchmarks verify} runs.
  *
- * <p>Defaults: the four RNN suites and the GEMM kernel (the {@code library} package is for backend authors' decisions
- * and runs only when named); {@code -p backend=all}, where {@code all} (or no backend parameter) means every backend
- * registered on the class path ({@link Backends#names()}), so a user's own backend joins the grid; {@code -prof gc};
- * JSON results at {@code target/jmh-result.json}; fail on the first error ({@code -foe true}). Beside the results it
- * writes {@code jmh-environment.json} (CPU model, cores, OS), which JMH does not record.
- *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.rnnbench.benchmarks.cli.RunBenchmarks
- * [JMH options]}; it exits non-zero when a benchmark fails.
+ * <p>Defaults: the four RNN suites and the GEMM kernel (the library micro-benchmarks, built with {@code -Plibraries},
+ * are for backend authors' decisions and run only when named); {@code -p backend=all}, where {@code all} (or no
+ * backend parameter) means every backend registered on the class path ({@link Backends#names()}), so a user's own
+ * backend joins the grid; {@code -prof gc}; JSON results at {@code target/jmh-result.json}; fail on the first error
+ * ({@code -foe true}). Beside the results it writes {@code jmh-environment.json} (CPU model, cores, OS), which JMH
+ * does not record. Exit status 1 when a benchmark fails or none matched, 2 for a bad option.
  */
-public final class RunBenchmarks {
+@Command(name = RunBenchmarks.NAME, description = {"Runs the benchmark grid: JMH's options, the project's defaults where "
+        + "they leave something open, a progress line per combination.",
+        "JMH's own options: java -jar benchmarks/target/benchmarks.jar -h"})
+public final class RunBenchmarks implements Callable<Integer> {
+    /** The subcommand's name. */
+    static final String NAME = "run";
     /** The four suites: every benchmark of the {@code rnn} package. */
     public static final String RNN_SUITES = "io\\.rnnbench\\.benchmarks\\.rnn\\.";
     /** The GEMM kernel benchmark: the {@code gemm} package. */
@@ -47,17 +55,17 @@ public final class RunBenchmarks {
     /** The backend parameter value that stands for every registered backend. */
     public static final String ALL_BACKENDS = "all";
 
-    private RunBenchmarks() {
-    }
+    @Parameters(paramLabel = "JMH-OPTION", description = "Benchmark regexes and JMH options, e.g. TrainingStep -p shape=char -f 1.")
+    List<String> jmhOptions = new ArrayList<>();
 
-    public static void main(String[] args) throws IOException {
+    @Override
+    public Integer call() throws IOException {
         Options options;
         try {
-            options = withDefaults(new CommandLineOptions(args));
+            options = withDefaults(new CommandLineOptions(jmhOptions.toArray(String[]::new)));
         } catch (CommandLineOptionException | IllegalArgumentException e) {
             System.err.println("rnnbench: bad option: " + e.getMessage());
-            System.exit(2);
-            return;
+            return ExitStatus.USAGE;
         }
         Path results = Path.of(options.getResult().get());
         Environment.current(Backends.names(), Backends.allocationFree()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
@@ -66,12 +74,13 @@ public final class RunBenchmarks {
             Collection<?> done = new Runner(options, new ProgressFormat(jmh, System.out, combinations(options))).run();
             if (done.isEmpty()) {
                 System.err.println("rnnbench: no benchmark matched " + options.getIncludes());
-                System.exit(1);
+                return ExitStatus.FAILED;
             }
         } catch (RunnerException e) {
             System.err.println("rnnbench: the benchmark run failed: " + e.getMessage());
-            System.exit(1);
+            return ExitStatus.FAILED;
         }
+        return ExitStatus.OK;
     }
 
     /**

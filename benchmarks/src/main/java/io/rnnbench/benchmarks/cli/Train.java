@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
@@ -7,23 +8,22 @@ import io.rnnbench.workloads.ShakespeareWorkload;
 import io.rnnbench.workloads.Workload;
 import io.rnnbench.workloads.WorkloadRun;
 import io.rnnbench.workloads.Workloads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
- * Trains a named workload on a named backend, for people: a progress bar (step, smoothed loss, steps/s, ETA),
- * samples at intervals, a loss-curve PNG and a checkpoint at the end.
- *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.rnnbench.benchmarks.cli.Train --workload shakespeare
- * --steps 20000 [--backend raw] [--checkpoint out.npz] [--every 500] [--sample-every 2000] [--chart loss.png|none]
- * [--seed 0]}.
+ * {@code rnnbench train}: trains a named workload on a named backend, for people: a progress bar (step, smoothed
+ * loss, steps/s, ETA), samples at intervals, a loss-curve PNG and a checkpoint at the end.
  * <ul>
  *   <li>{@code --checkpoint F}: written at the end, and every {@code --every} steps when given (atomically: an
  *       interrupted run leaves the previous checkpoint whole); {@link Sample} reads it;</li>
@@ -32,115 +32,120 @@ import java.util.Set;
  *       quality figure;</li>
  *   <li>{@code --chart} (default {@code <workload>-loss.png}; {@code none} for no chart): per-step and smoothed loss.</li>
  * </ul>
- * Exit status 0 when done, {@value Flags#USAGE_ERROR} for bad arguments (an unknown workload or backend: the message
- * lists the known names), 1 when a file cannot be written.
+ * Exit status 0 when done, 2 for bad arguments (an unknown workload or backend: the message lists the known names),
+ * 1 when a file cannot be written.
  */
-public final class Train {
-    static final Set<String> FLAGS = new LinkedHashSet<>(List.of("workload", "backend", "steps", "checkpoint", "every",
-            "sample-every", "chart", "seed"));
-    static final String USAGE = "usage: Train --workload NAME --steps N [--backend raw] [--checkpoint F] [--every N]"
-            + " [--sample-every N] [--chart loss.png|none] [--seed 0]";
+@Command(name = "train", description = "Trains a named workload on a named backend: progress, samples, a loss chart, a checkpoint.")
+public final class Train implements Callable<Integer> {
     static final String DEFAULT_BACKEND = "raw";
     /** Samples shorter than this (a dinosaur name) are drawn again, up to {@value #MAX_SAMPLES} times, for one block. */
     static final int MIN_SAMPLE_CHARACTERS = 80;
     static final int MAX_SAMPLES = 8;
 
-    /** What the command line asks for. */
-    record Options(String workload, String backend, long steps, Path checkpoint, long every, long sampleEvery,
-                   Path chart, long seed) {
+    @Spec
+    CommandSpec spec;
 
-        static Options parse(String[] args) {
-            Flags flags = Flags.parse(args, FLAGS, List.of("workload", "steps"));
-            long steps = flags.integer("steps", 0, 1);
-            Path checkpoint = flags.has("checkpoint") ? Path.of(flags.string("checkpoint", null)) : null;
-            long every = flags.integer("every", 0, 1);
-            if (every > 0 && checkpoint == null) {
-                throw new IllegalArgumentException("--every writes a checkpoint every N steps: give --checkpoint F too");
-            }
-            String workload = flags.string("workload", null);
-            String chart = flags.string("chart", workload + "-loss.png");
-            return new Options(workload, flags.string("backend", DEFAULT_BACKEND), steps, checkpoint, every,
-                    flags.integer("sample-every", Math.max(1, steps / 10), 0),
-                    chart.equals("none") ? null : Path.of(chart), flags.integer("seed", 0, 0));
-        }
-    }
+    @Option(names = "--workload", required = true, paramLabel = "NAME", description = "A registered workload (an unknown name lists them).")
+    String workload;
 
-    private Train() {
-    }
+    @Option(names = "--steps", required = true, paramLabel = "N", description = "Training steps (one optimizer update each), ≥ 1.")
+    long steps;
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.console() != null));
-    }
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = DEFAULT_BACKEND,
+            description = "A registered backend (default: ${DEFAULT-VALUE}).")
+    String backend;
 
-    /**
-     * Runs the command.
-     *
-     * @param terminal whether {@code out} is a console (progress redrawn on one line) or not (plain lines)
-     * @return the exit status
-     */
-    static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
-        Options options;
-        Workload workload;
-        Backend<?> backend;
+    @Option(names = "--checkpoint", paramLabel = "F", description = ".npz checkpoint written at the end (atomically).")
+    Path checkpoint;
+
+    @Option(names = "--every", paramLabel = "N", description = "Also write the checkpoint every N steps (needs --checkpoint).")
+    Long every;
+
+    @Option(names = "--sample-every", paramLabel = "N",
+            description = "Print a sample (or the quality figure) every N steps; default a tenth of the run, 0 = never.")
+    Long sampleEvery;
+
+    @Option(names = "--chart", paramLabel = "F", description = "Loss-curve PNG (default <workload>-loss.png); none for no chart.")
+    String chart;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the sampling generator (training follows the workload's seeds); default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Override
+    public Integer call() {
+        require(steps >= 1, "--steps must be ≥ 1, got " + steps);
+        require(every == null || every >= 1, "--every must be ≥ 1, got " + every);
+        require(every == null || checkpoint != null, "--every writes a checkpoint every N steps: give --checkpoint F too");
+        require(sampleEvery == null || sampleEvery >= 0, "--sample-every must be ≥ 0, got " + sampleEvery);
+        require(seed >= 0, "--seed must be ≥ 0, got " + seed);
+        Workload named;
+        Backend<?> backendOps;
         try {
-            options = Options.parse(args);
-            workload = Workloads.byName(options.workload());
-            backend = Backends.byName(options.backend());
+            named = Workloads.byName(workload);
+            backendOps = Backends.byName(backend);
         } catch (IllegalArgumentException e) {
-            err.println("train: " + e.getMessage());
-            err.println(USAGE);
-            return Flags.USAGE_ERROR;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        WorkloadRun<?> run = workload.start(backend);
-        if (options.checkpoint() != null) {
+        PrintStream out = System.out;
+        WorkloadRun<?> run = named.start(backendOps);
+        if (checkpoint != null) {
             try {
                 run.checkpoint(); // fail now, not after hours of training
             } catch (UnsupportedOperationException e) {
-                err.println("train: " + e.getMessage() + "; run without --checkpoint");
-                return Flags.USAGE_ERROR;
+                throw new ParameterException(spec.commandLine(), e.getMessage() + "; run without --checkpoint", e);
             }
         }
         try {
-            train(run, workload, options, out, terminal);
-            return 0;
+            train(run, named, out, System.console() != null);
+            return ExitStatus.OK;
         } catch (IOException e) {
-            err.println("train: " + e.getMessage());
-            return 1;
+            System.err.println("train: " + e.getMessage());
+            return ExitStatus.FAILED;
         }
     }
 
-    private static void train(WorkloadRun<?> run, Workload workload, Options options, PrintStream out, boolean terminal)
-            throws IOException {
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private void train(WorkloadRun<?> run, Workload workload, PrintStream out, boolean terminal) throws IOException {
+        long sampling = sampleEvery != null ? sampleEvery : Math.max(1, steps / 10);
+        long checkpointing = every != null ? every : 0;
+        String chartName = chart != null ? chart : workload.name() + "-loss.png";
+        Path chartFile = chartName.equals("none") ? null : Path.of(chartName);
         out.printf(Locale.ROOT, "train: %s (%s) on %s, %,d steps%n", workload.name(), workload.description(),
-                options.backend(), options.steps());
-        NumpyRandomState random = new NumpyRandomState(options.seed());
-        LossCurveChart chart = new LossCurveChart(workload.name() + " on " + options.backend(), options.steps());
+                backend, steps);
+        NumpyRandomState random = new NumpyRandomState(seed);
+        LossCurveChart lossCurve = new LossCurveChart(workload.name() + " on " + backend, steps);
         long start = System.nanoTime();
-        ProgressBar bar = new ProgressBar(out, terminal, 0, options.steps(), start);
-        for (long i = 1; i <= options.steps(); i++) {
+        ProgressBar bar = new ProgressBar(out, terminal, 0, steps, start);
+        for (long i = 1; i <= steps; i++) {
             double loss = run.trainStep();
-            chart.record(i, loss, run.smoothedLoss());
+            lossCurve.record(i, loss, run.smoothedLoss());
             bar.update(i, run.smoothedLoss(), System.nanoTime());
-            if (options.sampleEvery() > 0 && i % options.sampleEvery() == 0 && i < options.steps()) {
+            if (sampling > 0 && i % sampling == 0 && i < steps) {
                 bar.message(sampleBlock(run, random, i));
             }
-            if (options.every() > 0 && i % options.every() == 0 && i < options.steps()) {
-                run.checkpoint().write(options.checkpoint());
-                bar.message(String.format(Locale.ROOT, "checkpoint: %s (step %,d)", options.checkpoint(), i));
+            if (checkpointing > 0 && i % checkpointing == 0 && i < steps) {
+                run.checkpoint().write(checkpoint);
+                bar.message(String.format(Locale.ROOT, "checkpoint: %s (step %,d)", checkpoint, i));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "done: %,d steps in %.1f s (%,.0f steps/s on average); smoothed loss %.4f%n",
-                options.steps(), seconds, options.steps() / seconds, run.smoothedLoss());
+                steps, seconds, steps / seconds, run.smoothedLoss());
         draw(run, random, MIN_SAMPLE_CHARACTERS, MAX_SAMPLES).ifPresent(text -> out.printf("---- sample ----%n%s%n----%n",
                 text.stripTrailing()));
-        if (options.checkpoint() != null) {
-            run.checkpoint().write(options.checkpoint());
-            out.println("checkpoint: " + options.checkpoint().toAbsolutePath());
+        if (checkpoint != null) {
+            run.checkpoint().write(checkpoint);
+            out.println("checkpoint: " + checkpoint.toAbsolutePath());
         }
-        if (options.chart() != null) {
-            chart.write(options.chart());
-            out.println("loss curve: " + options.chart().toAbsolutePath());
+        if (chartFile != null) {
+            lossCurve.write(chartFile);
+            out.println("loss curve: " + chartFile.toAbsolutePath());
         }
         out.println("quality: " + run.quality());
     }

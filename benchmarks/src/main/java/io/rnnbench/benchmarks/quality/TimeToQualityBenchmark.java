@@ -68,7 +68,7 @@ public class TimeToQualityBenchmark {
 
     /** A fresh run of one workload on the backend, built per iteration (outside the timing). */
     @State(Scope.Thread)
-    public abstract static class Run {
+    public abstract static class FreshWorkloadRun {
         /** A backend's registry name; {@code RunBenchmarks} replaces the list with every backend on the class path. */
         @Param({"commons-math", "ejml", "raw"})
         public String backend;
@@ -96,14 +96,14 @@ public class TimeToQualityBenchmark {
         }
     }
 
-    public static class Dinos extends Run {
+    public static class Dinos extends FreshWorkloadRun {
         @Override
         String workload() {
             return "dinos";
         }
     }
 
-    public static class Shakespeare extends Run {
+    public static class Shakespeare extends FreshWorkloadRun {
         @Override
         String workload() {
             return "shakespeare";

@@ -2,7 +2,7 @@ package io.rnnbench.benchmarks.regression;
 
 import io.rnnbench.benchmarks.stats.RankStatistics;
 import io.rnnbench.benchmarks.report.Environment;
-import io.rnnbench.benchmarks.regression.ResultFile.Point;
+import io.rnnbench.benchmarks.regression.ResultPoints.Point;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +53,7 @@ import java.util.Objects;
  * workstation says nothing about the code). An unknown CPU (no sidecar on a side) is a notice: the verdicts stand,
  * but the output says that the same hardware could not be confirmed.
  */
-public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds thresholds, List<Row> rows,
+public record Comparison(ResultPoints baseline, ResultPoints candidate, Thresholds thresholds, List<Row> rows,
                          List<Row> rulers, List<String> environmentDifferences, List<String> notices,
                          Stability stability, List<String> ignoredParams) {
 
@@ -165,7 +165,7 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
     }
 
     /** Compares with every parameter in the keys. */
-    public static Comparison of(ResultFile baseline, ResultFile candidate, Thresholds thresholds) {
+    public static Comparison of(ResultPoints baseline, ResultPoints candidate, Thresholds thresholds) {
         return of(baseline, candidate, thresholds, List.of());
     }
 
@@ -175,7 +175,7 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
      * @param ignoredParams parameters left out of the points' keys, for A/B runs whose sides differ in them (e.g.
      *                      {@code backend=raw} against {@code backend=commons-math})
      */
-    public static Comparison of(ResultFile baseline, ResultFile candidate, Thresholds thresholds, List<String> ignoredParams) {
+    public static Comparison of(ResultPoints baseline, ResultPoints candidate, Thresholds thresholds, List<String> ignoredParams) {
         Map<String, Point> a = index(baseline, ignoredParams);
         Map<String, Point> b = index(candidate, ignoredParams);
         List<String> notices = new ArrayList<>();
@@ -211,7 +211,7 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
             notices.add("The " + (aRulers ? "candidate" : "baseline") + " has no ruler benchmarks (" + RULER_PACKAGE
                     + "*; an older revision?): machine stability was not checked.");
         } else {
-            notices.add("No ruler benchmarks in the results: machine stability was not checked (Ab adds them).");
+            notices.add("No ruler benchmarks in the results: machine stability was not checked (rnnbench ab adds them).");
         }
 
         List<Row> rows = new ArrayList<>();
@@ -307,7 +307,7 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
         return new Alloc(a, b, v, "");
     }
 
-    private static Map<String, Point> index(ResultFile file, List<String> ignoredParams) {
+    private static Map<String, Point> index(ResultPoints file, List<String> ignoredParams) {
         Map<String, Point> points = new LinkedHashMap<>();
         for (Point p : file.points()) {
             Point keyed = ignoredParams.isEmpty() ? p : p.without(ignoredParams);
@@ -321,7 +321,7 @@ public record Comparison(ResultFile baseline, ResultFile candidate, Thresholds t
     }
 
     /** What differs between the machines and JVMs of the two files, one sentence each; empty when nothing does. */
-    static List<String> environmentDifferences(ResultFile a, ResultFile b) {
+    static List<String> environmentDifferences(ResultPoints a, ResultPoints b) {
         List<String> d = new ArrayList<>();
         Environment ea = a.environment(), eb = b.environment();
         if (ea != null && eb != null) {

@@ -1,16 +1,12 @@
 package io.rnnbench.benchmarks.regression;
 
-import io.rnnbench.benchmarks.report.JmhResultFile;
+import io.rnnbench.benchmarks.results.JmhResults;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +27,7 @@ final class ForkMerge {
         Map<String, JsonObject> merged = new LinkedHashMap<>();
         Map<String, Integer> forks = new LinkedHashMap<>();
         for (Path file : files) {
-            JsonElement root;
-            try {
-                root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (JsonParseException e) {
-                throw new IllegalArgumentException(file + " is not JSON: " + e.getMessage(), e);
-            }
-            if (!root.isJsonArray()) {
-                throw new IllegalArgumentException(file + ": expected JMH's JSON result array");
-            }
-            for (JsonElement element : root.getAsJsonArray()) {
+            for (JsonElement element : JmhResults.array(file)) {
                 JsonObject entry = element.getAsJsonObject();
                 String key = entry.get("benchmark").getAsString() + " " + entry.get("mode").getAsString() + " "
                         + entry.get("params");
@@ -92,7 +79,7 @@ final class ForkMerge {
         int n = 0;
         for (JsonElement fork : metric.getAsJsonArray("rawData")) {
             for (JsonElement v : fork.getAsJsonArray()) {
-                double d = JmhResultFile.number(v);
+                double d = JmhResults.number(v);
                 if (Double.isFinite(d)) {
                     sum += d;
                     n++;

@@ -24,7 +24,7 @@ public final class History {
 
     /** Copies {@code result} (and its environment) into the history; returns the result's new path. */
     public static Path record(Path dir, Path result, Environment environment, String label) throws IOException {
-        ResultFile r = ResultFile.read(result, null);
+        ResultPoints r = ResultPoints.read(result, null);
         String key = slug(environment.cpu()) + "_" + environment.cores() + "c_jdk-" + slug(r.jdkVersion()) + "_jmh-"
                 + slug(r.jmhVersion());
         String when = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now());

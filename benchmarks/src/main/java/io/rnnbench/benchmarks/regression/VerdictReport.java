@@ -8,7 +8,7 @@ import io.rnnbench.benchmarks.regression.Comparison.Row;
 import io.rnnbench.benchmarks.regression.Comparison.Stability;
 import io.rnnbench.benchmarks.regression.Comparison.Time;
 import io.rnnbench.benchmarks.regression.Comparison.Verdict;
-import io.rnnbench.benchmarks.regression.ResultFile.Point;
+import io.rnnbench.benchmarks.regression.ResultPoints.Point;
 import io.rnnbench.benchmarks.report.Environment;
 
 import java.util.EnumMap;
@@ -221,7 +221,7 @@ public final class VerdictReport {
         return o;
     }
 
-    private static JsonObject side(ResultFile f) {
+    private static JsonObject side(ResultPoints f) {
         JsonObject o = new JsonObject();
         o.addProperty("file", f.source());
         o.addProperty("jmhVersion", f.jmhVersion());
@@ -245,11 +245,11 @@ public final class VerdictReport {
         }
     }
 
-    private static String sideValues(ResultFile f, String param) {
+    private static String sideValues(ResultPoints f, String param) {
         return String.join("/", f.points().stream().map(p -> p.params().get(param)).filter(v -> v != null).distinct().toList());
     }
 
-    private static String describe(ResultFile f) {
+    private static String describe(ResultPoints f) {
         Environment e = f.environment();
         return "`" + f.source() + "` — " + (e == null ? "CPU unknown" : e.cpu() + ", " + e.cores() + " cores")
                 + ", JDK " + f.jdkVersion() + ", JMH " + f.jmhVersion();

@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.flops.FlopCount;
 import io.rnnbench.benchmarks.gemm.GemmShape;
 import io.rnnbench.benchmarks.rnn.Suite;
@@ -264,7 +265,7 @@ public final class MarkdownReport {
     }
 
     private static void appendMachine(StringBuilder md, Report report) {
-        JmhResultFile.RunInfo run = report.results().run();
+        JmhResults.RunInfo run = report.results().run();
         Environment env = report.environment();
         if (env != null) {
             md.append("- **Machine:** ").append(env.cpu()).append(", ").append(env.cores()).append(" cores, ")

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
  * @param environment the machine, or null when the run left no environment file
  * @param rankings    shape → rankings of that shape, in suite order, RNN before LSTM
  */
-public record Report(JmhResultFile results, Environment environment, Map<Shape, List<Ranking>> rankings) {
+public record Report(BenchmarkResults results, Environment environment, Map<Shape, List<Ranking>> rankings) {
 
     /** Groups and ranks every measurement of {@code results}. */
-    public static Report of(JmhResultFile results, Environment environment) {
+    public static Report of(BenchmarkResults results, Environment environment) {
         Map<List<Object>, List<Measurement>> groups = results.measurements().stream().collect(Collectors.groupingBy(
                 m -> List.of(m.shape(), m.cell(), m.suite()), LinkedHashMap::new, Collectors.toList()));
         List<Ranking> all = new ArrayList<>(groups.values().stream().map(Ranking::of).toList());

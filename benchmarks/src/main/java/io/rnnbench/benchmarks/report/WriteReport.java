@@ -1,36 +1,42 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.results.JmhResults;
+import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.workloads.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
- * Turns a JMH JSON result file into the Markdown report, the charts and a console summary.
- *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.rnnbench.benchmarks.report.WriteReport
- * [results.json [output-dir]]}, by default {@code target/jmh-result.json} and {@code target}. Reads
+ * {@code rnnbench report [results.json [output-dir]]}: turns a JMH JSON result file into the Markdown report, the
+ * charts and a console summary; by default {@code target/jmh-result.json} and {@code target}. Reads
  * {@code jmh-environment.json} beside the results when the runner wrote one. Writes
  * {@code <output-dir>/benchmark-report.md} and {@code <output-dir>/charts/<shape>.png}, each atomically.
  */
-public final class WriteReport {
+@Command(name = "report", description = "Writes the Markdown report and the charts of a JMH result file, and prints a summary.")
+public final class WriteReport implements Callable<Integer> {
     /** The report's file name. */
     public static final String REPORT = "benchmark-report.md";
 
-    private WriteReport() {
-    }
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS", defaultValue = "target/" + RunFiles.RESULTS,
+            description = "JMH's JSON results (default ${DEFAULT-VALUE}).")
+    Path results;
 
-    public static void main(String[] args) throws IOException {
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUTPUT-DIR", defaultValue = "target",
+            description = "Where the report and charts go (default ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Override
+    public Integer call() throws IOException {
         System.setProperty("java.awt.headless", "true");
-        if (args.length > 2) {
-            System.err.println("usage: WriteReport [results.json [output-dir]]");
-            System.exit(2);
-        }
-        Path results = Path.of(args.length > 0 ? args[0] : "target/jmh-result.json");
-        Path outputDir = Path.of(args.length > 1 ? args[1] : "target");
         write(results, outputDir, System.out);
+        return ExitStatus.OK;
     }
 
     /** Reads {@code results} and writes the report and charts into {@code outputDir}; prints the summary. */
@@ -41,7 +47,7 @@ public final class WriteReport {
         }
         Path environmentFile = results.resolveSibling(RunFiles.ENVIRONMENT);
         Environment environment = Files.isReadable(environmentFile) ? Environment.read(environmentFile) : null;
-        Report report = Report.of(JmhResultFile.read(results), environment);
+        Report report = Report.of(BenchmarkResults.of(JmhResults.read(results)), environment);
         Set<String> charts = Charts.write(report, outputDir);
         Path markdown = outputDir.resolve(REPORT);
         AtomicFiles.writeString(markdown, MarkdownReport.render(report, charts));

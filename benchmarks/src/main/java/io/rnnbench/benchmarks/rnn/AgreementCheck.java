@@ -18,13 +18,13 @@ public final class AgreementCheck {
     }
 
     /**
-     * Runs one forward on each workload and compares loss and logits.
+     * Runs one forward on each network and compares loss and logits.
      *
      * @param candidate the backend to be benchmarked
      * @param reference the same network and batch on the raw backend
      * @throws IllegalStateException naming the backend, the worst entry and both values when they disagree
      */
-    public static void requireAgreement(RnnWorkload<?> candidate, RnnWorkload<?> reference) {
+    public static void requireAgreement(BenchmarkNetwork<?> candidate, BenchmarkNetwork<?> reference) {
         double loss = candidate.forward();
         double referenceLoss = reference.forward();
         if (!within(loss, referenceLoss)) {
@@ -70,7 +70,7 @@ public final class AgreementCheck {
         return ABSOLUTE + RELATIVE * Math.abs(reference);
     }
 
-    private static String disagreement(RnnWorkload<?> candidate, RnnWorkload<?> reference, String what, double value,
+    private static String disagreement(BenchmarkNetwork<?> candidate, BenchmarkNetwork<?> reference, String what, double value,
                                        double referenceValue) {
         return "backend " + candidate.backendName() + " disagrees with " + reference.backendName() + " on the forward pass, "
                 + "so it is not benchmarked: " + what + " is " + value + ", expected " + referenceValue + " ± "

@@ -1,19 +1,10 @@
 package io.rnnbench.benchmarks.rnn;
 
-import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.spi.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
@@ -25,18 +16,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CellStepBenchmark -p shape=char -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime) //                       time per step
-@OutputTimeUnit(TimeUnit.MICROSECONDS) //                 steps take µs, not ms
-@Warmup(iterations = 2, time = 1) //                      overridden by the Maven profiles
-@Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", ForkJvm.VECTOR_API}) // one JVM per backend × shape: backends must not share JIT profiles
-@Threads(1) //                                            single-threaded latency
+@OutputTimeUnit(TimeUnit.MICROSECONDS) // steps take µs, not ms
 public class CellStepBenchmark extends RnnFixture {
 
     @Override
-    protected RnnWorkload<?> build(Backend<?> backend, CellType cellType, Shape size) {
-        return RnnWorkload.create(backend, cellType, size.oneStepOfOneLayer(), 1, false);
+    protected BenchmarkNetwork<?> build(Backend<?> backend, CellType cellType, Shape size) {
+        return BenchmarkNetwork.create(backend, cellType, size.oneStepOfOneLayer(), 1, false);
     }
 
     @Override
@@ -47,7 +32,7 @@ public class CellStepBenchmark extends RnnFixture {
     /** @return the step's output through the one-class head, [B, 1] */
     @Benchmark
     public Object cellStep() {
-        workload.forward();
-        return workload.logits();
+        network.forward();
+        return network.logits();
     }
 }

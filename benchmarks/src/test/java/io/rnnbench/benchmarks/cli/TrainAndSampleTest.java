@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.workloads.checkpoint.Checkpoint;
 import io.rnnbench.workloads.text.TextSampler;
 import io.rnnbench.core.model.NamedMatrix;
@@ -16,10 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,58 +39,53 @@ class TrainAndSampleTest {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** Exit status and both streams of one command. */
-    record Result(int status, String out, String err) {
+    private static CommandRun train(String... args) {
+        return CommandRun.of(prepend("train", args));
     }
 
-    private static Result train(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Train.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun sample(String... args) {
+        return CommandRun.of(prepend("sample", args));
     }
 
-    private static Result sample(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Sample.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static String[] prepend(String command, String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
     }
 
-    private static void assertUsageError(Result r, String expected) {
-        assertEquals(Flags.USAGE_ERROR, r.status(), r.err());
+    private static void assertUsageError(CommandRun r, String expected) {
+        assertEquals(ExitStatus.USAGE, r.status(), r.err());
         assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
         assertEquals("", r.out(), "nothing is trained or printed on a bad command line");
     }
 
     @Test
     void badTrainArgumentsSayWhatIsWrong() {
-        assertUsageError(train("--steps", "10"), "--workload is required");
-        assertUsageError(train("--workload", "dinos"), "--steps is required");
-        assertUsageError(train("--workload", "dinos", "--steps", "ten"), "--steps must be a whole number, got 'ten'");
+        assertUsageError(train("--steps", "10"), "Missing required option: '--workload=NAME'");
+        assertUsageError(train("--workload", "dinos"), "Missing required option: '--steps=N'");
+        assertUsageError(train("--workload", "dinos", "--steps", "ten"), "Invalid value for option '--steps': 'ten' is not a long");
         assertUsageError(train("--workload", "dinos", "--steps", "0"), "--steps must be ≥ 1, got 0");
-        assertUsageError(train("--workload", "dinos", "--steps", "5", "--speed", "9"), "unknown option --speed; known: --workload");
-        assertUsageError(train("--workload", "dinos", "--steps"), "--steps needs a value");
+        assertUsageError(train("--workload", "dinos", "--steps", "5", "--speed", "9"), "Unknown options: '--speed', '9'; known: --workload");
+        assertUsageError(train("--workload", "dinos", "--steps"), "Missing required parameter for option '--steps' (N)");
         assertUsageError(train("--workload", "dinos", "--steps", "5", "--every", "2"), "give --checkpoint F too");
         assertUsageError(train("--workload", "dino", "--steps", "5"),
                 "unknown workload 'dino'; known workloads: " + String.join(", ", Workloads.names()));
         assertUsageError(train("--workload", "dinos", "--steps", "5", "--backend", "blas"),
                 "unknown backend 'blas'; backends on the class path: " + String.join(", ", Backends.names()));
-        assertTrue(train("--steps", "10").err().contains(Train.USAGE));
+        assertTrue(train("--steps", "10").err().contains("Usage: rnnbench train [-h] [--backend=NAME]"));
     }
 
     @Test
     void aWorkloadWithoutCheckpointIsRefusedBeforeTraining() {
-        Result r = train("--workload", "srn-by-hand", "--steps", "3", "--checkpoint", dir.resolve("x.npz").toString());
+        CommandRun r = train("--workload", "srn-by-hand", "--steps", "3", "--checkpoint", dir.resolve("x.npz").toString());
         assertUsageError(r, "srn-by-hand has no checkpoint; run without --checkpoint");
         assertFalse(Files.exists(dir.resolve("x.npz")));
     }
 
     @Test
     void aWorkloadThatDoesNotSamplePrintsItsQuality() {
-        Result r = train("--workload", "srn-by-hand", "--steps", "4", "--sample-every", "2", "--chart", "none");
+        CommandRun r = train("--workload", "srn-by-hand", "--steps", "4", "--sample-every", "2", "--chart", "none");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("---- step 2: linear y_2[0] 32.0 ----"), r.out());
         assertTrue(r.out().contains("quality: linear y_2[0] 32.0"), r.out());
@@ -102,7 +95,7 @@ class TrainAndSampleTest {
     void trainWritesACheckpointWhoseRestoreReproducesTheRunBitForBit() throws IOException {
         Path checkpoint = dir.resolve("add.npz");
         Path chart = dir.resolve("charts/add.png");
-        Result r = train("--workload", "binary-addition", "--steps", "20", "--checkpoint", checkpoint.toString(),
+        CommandRun r = train("--workload", "binary-addition", "--steps", "20", "--checkpoint", checkpoint.toString(),
                 "--every", "5", "--sample-every", "10", "--chart", chart.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("checkpoint: " + checkpoint + " (step 5)"), r.out());
@@ -132,11 +125,11 @@ class TrainAndSampleTest {
     @Test
     void sampleRestoresATrainCheckpointAndDrawsWhatTheTrainedModelDraws() throws IOException {
         Path checkpoint = dir.resolve("shakespeare.npz");
-        Result r = train("--workload", "shakespeare", "--steps", "20", "--checkpoint", checkpoint.toString(),
+        CommandRun r = train("--workload", "shakespeare", "--steps", "20", "--checkpoint", checkpoint.toString(),
                 "--sample-every", "0", "--chart", "none");
         assertEquals(0, r.status(), r.err());
 
-        Result s = sample("--checkpoint", checkpoint.toString(), "--prime", "ROMEO:", "--length", "60",
+        CommandRun s = sample("--checkpoint", checkpoint.toString(), "--prime", "ROMEO:", "--length", "60",
                 "--temperature", "0.7", "--seed", "3");
         assertEquals(0, s.status(), s.err());
 
@@ -148,7 +141,7 @@ class TrainAndSampleTest {
 
     @Test
     void badSampleArgumentsSayWhatIsWrong() throws IOException {
-        assertUsageError(sample(), "--checkpoint is required");
+        assertUsageError(sample(), "Missing required option: '--checkpoint=F'");
         assertUsageError(sample("--checkpoint", dir.resolve("none.npz").toString()), "no such checkpoint file");
         Path garbage = Files.writeString(dir.resolve("garbage.npz"), "not a zip");
         assertUsageError(sample("--checkpoint", garbage.toString()), "not a readable .npz");
@@ -167,7 +160,7 @@ class TrainAndSampleTest {
         Path checkpoint = dir.resolve("dinos.npz");
         assertEquals(0, train("--workload", "dinos", "--steps", "50", "--checkpoint", checkpoint.toString(),
                 "--chart", "none").status());
-        Result s = sample("--checkpoint", checkpoint.toString(), "--length", "40");
+        CommandRun s = sample("--checkpoint", checkpoint.toString(), "--length", "40");
         assertEquals(0, s.status(), s.err());
         assertTrue(s.out().strip().length() >= 40 - 1 && s.out().strip().matches("[a-z\\n]+"), s.out());
     }

@@ -1,18 +1,19 @@
 package io.rnnbench.benchmarks.regression;
 
+import io.rnnbench.benchmarks.ExitStatus;
+import io.rnnbench.benchmarks.cli.CommandRun;
+import io.rnnbench.benchmarks.results.JmhResults;
+
 import io.rnnbench.benchmarks.regression.Comparison.AllocVerdict;
 import io.rnnbench.benchmarks.regression.Comparison.Row;
 import io.rnnbench.benchmarks.regression.Comparison.Stability;
 import io.rnnbench.benchmarks.regression.Comparison.Verdict;
-import io.rnnbench.benchmarks.regression.ResultFile.Point;
+import io.rnnbench.benchmarks.regression.ResultPoints.Point;
 import io.rnnbench.benchmarks.report.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class ComparisonTest {
         assertEquals(1.25, r.time().ratio(), 1e-9);
         assertTrue(r.time().low() > 1.2 && r.time().high() < 1.3, r.time().toString());
         assertTrue(r.blocking());
-        assertEquals(Compare.REGRESSION, c.blocking() ? Compare.REGRESSION : Compare.OK);
+        assertTrue(c.blocking());
         assertFalse(Comparison.of(c.baseline(), c.candidate(), Thresholds.DEFAULT.withTimeBlocking(false)).blocking());
     }
 
@@ -162,8 +163,8 @@ class ComparisonTest {
     @Test
     void otherHardwareIsSaidAndTimeDoesNotBlock() {
         Environment other = new Environment("AMD EPYC 7B13", 2, "Linux", "17.0.15", 1024, "2024-01-01T00:00:00Z", List.of("raw"), List.of("raw"));
-        ResultFile a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
-        ResultFile b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 3.0, 8, 1000)), other);
+        ResultPoints a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
+        ResultPoints b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 3.0, 8, 1000)), other);
         Comparison c = Comparison.of(a, b, Thresholds.DEFAULT);
         assertTrue(c.otherHardware());
         Row r = only(c);
@@ -177,8 +178,8 @@ class ComparisonTest {
 
     @Test
     void anUnknownMachineIsANotice() {
-        ResultFile a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), null);
-        ResultFile b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
+        ResultPoints a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), null);
+        ResultPoints b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
         Comparison c = Comparison.of(a, b, Thresholds.DEFAULT);
         assertTrue(c.notices().stream().anyMatch(n -> n.contains("CPU model unknown for the baseline")), c.notices().toString());
         assertTrue(VerdictReport.markdown(c).contains("the same hardware cannot be confirmed"));
@@ -235,24 +236,24 @@ class ComparisonTest {
     @Test
     void jmhNaNErrorsAreReadAndMissingRawDataIsNamed() {
         String ok = entry("\"scoreError\": \"NaN\", \"scoreConfidence\": [\"NaN\", \"NaN\"], \"rawData\": [[1.0, 1.1], [1.2, 1.0]]");
-        ResultFile f = ResultFile.parse("[" + ok + "]", "a.json", null);
+        ResultPoints f = ResultPoints.of(JmhResults.parse("[" + ok + "]", "a.json"), null);
         assertEquals(2, f.points().get(0).forks().size());
 
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[" + entry("\"scoreError\": \"NaN\"") + "]", "a.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[" + entry("\"scoreError\": \"NaN\"") + "]", "a.json"), null));
         assertTrue(missing.getMessage().startsWith("a.json, entry 0 (" + FORWARD + " backend=raw cell=rnn shape=char): "
                 + "primaryMetric has no rawData"), missing.getMessage());
 
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[" + entry("\"rawData\": [[1.0, \"NaN\"]]") + "]", "b.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[" + entry("\"rawData\": [[1.0, \"NaN\"]]") + "]", "b.json"), null));
         assertTrue(nan.getMessage().contains("b.json, entry 0 (" + FORWARD) && nan.getMessage().contains("fork 1 iteration 2 is NaN"),
                 nan.getMessage());
 
         IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[{", "c.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[{", "c.json"), null));
         assertTrue(notJson.getMessage().startsWith("c.json is not JSON"), notJson.getMessage());
         IllegalArgumentException unit = assertThrows(IllegalArgumentException.class,
-                () -> ResultFile.parse("[" + entry("\"rawData\": [[1.0]]").replace("ms/op", "bogus") + "]", "d.json", null));
+                () -> ResultPoints.of(JmhResults.parse("[" + entry("\"rawData\": [[1.0]]").replace("ms/op", "bogus") + "]", "d.json"), null));
         assertTrue(unit.getMessage().contains("unknown score unit 'bogus'"), unit.getMessage());
     }
 
@@ -273,26 +274,18 @@ class ComparisonTest {
         Files.writeString(b, base.replace("\"rawData\": [[100.0, 100.0]]", "\"rawData\": [[400.0, 400.0]]"));
         Path md = dir.resolve("out/verdict.md");
         Path json = dir.resolve("out/verdict.json");
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            assertEquals(Compare.OK, Compare.run(new String[] {"--baseline", a.toString(), "--candidate", a.toString()}));
-            assertEquals(Compare.REGRESSION, Compare.run(new String[] {"--baseline", a.toString(), "--candidate", b.toString(),
-                    "--markdown", md.toString(), "--json", json.toString()}));
-            assertEquals(Compare.USAGE, Compare.run(new String[] {"--baseline", dir.resolve("none.json").toString(),
-                    "--candidate", a.toString()}));
-            assertEquals(Compare.USAGE, Compare.run(new String[] {"--baseline", a.toString()}));
-            assertEquals(Compare.USAGE, Compare.run(new String[] {"--baseline", a.toString(), "--candidate", a.toString(),
-                    "--alpha", "2"}));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.OK, CommandRun.of("compare", "--baseline", a.toString(), "--candidate", a.toString()).status());
+        assertEquals(ExitStatus.FAILED, CommandRun.of("compare", "--baseline", a.toString(), "--candidate", b.toString(),
+                "--markdown", md.toString(), "--json", json.toString()).status());
+        CommandRun missing = CommandRun.of("compare", "--baseline", dir.resolve("none.json").toString(), "--candidate", a.toString());
+        CommandRun noCandidate = CommandRun.of("compare", "--baseline", a.toString());
+        CommandRun badAlpha = CommandRun.of("compare", "--baseline", a.toString(), "--candidate", a.toString(), "--alpha", "2");
+        assertEquals(List.of(ExitStatus.USAGE, ExitStatus.USAGE, ExitStatus.USAGE),
+                List.of(missing.status(), noCandidate.status(), badAlpha.status()));
+        String printed = missing.err() + noCandidate.err() + badAlpha.err();
         assertTrue(printed.contains("none.json: no such file"), printed);
-        assertTrue(printed.contains("--candidate is required"), printed);
+        assertTrue(printed.contains("Missing required option: '--candidate=B.json'"), printed);
+        assertTrue(printed.contains("--alpha 2.0: expected a level such as 0.01"), printed);
         assertTrue(Files.readString(md).contains("more allocation"));
         assertTrue(Files.readString(json).contains("\"blocking\": true"));
     }

@@ -21,7 +21,7 @@ class HistoryTest {
         String key = dir.resolve("history").relativize(kept).getName(0).toString();
         assertEquals("Test-CPU-2.0GHz_2c_jdk-17.0.15_jmh-1.37", key);
         assertTrue(kept.getParent().getFileName().toString().endsWith("_abc123"), kept.toString());
-        ResultFile back = ResultFile.read(kept, null);
+        ResultPoints back = ResultPoints.read(kept, null);
         assertEquals("Test CPU @ 2.0GHz", back.environment().cpu(), "the sidecar is kept beside it");
         assertEquals(2, back.points().get(0).forks().size());
     }

@@ -1,6 +1,6 @@
 package io.rnnbench.benchmarks.regression;
 
-import io.rnnbench.benchmarks.regression.ResultFile.Point;
+import io.rnnbench.benchmarks.regression.ResultPoints.Point;
 import io.rnnbench.benchmarks.report.Environment;
 
 import java.util.ArrayList;
@@ -55,11 +55,11 @@ final class SyntheticRuns {
                 alloc.isEmpty() ? "no gc.alloc.rate.norm (run with -prof gc)" : null);
     }
 
-    static ResultFile file(String name, List<Point> points, Environment environment) {
-        return new ResultFile(name, points, "1.37", "17.0.15", "OpenJDK 64-Bit Server VM", environment);
+    static ResultPoints file(String name, List<Point> points, Environment environment) {
+        return new ResultPoints(name, points, "1.37", "17.0.15", "OpenJDK 64-Bit Server VM", environment);
     }
 
-    static ResultFile file(String name, Point... points) {
+    static ResultPoints file(String name, Point... points) {
         return file(name, List.of(points), MACHINE);
     }
 

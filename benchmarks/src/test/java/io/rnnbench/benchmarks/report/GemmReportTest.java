@@ -1,5 +1,7 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.results.JmhResults;
+
 import io.rnnbench.benchmarks.gemm.GemmShape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,13 +39,13 @@ class GemmReportTest {
         }
     }
 
-    private static JmhResultFile gemmOnly() throws IOException {
-        return JmhResultFile.parse(resource("jmh-result-gemm.json"), "jmh-result-gemm.json");
+    private static BenchmarkResults gemmOnly() throws IOException {
+        return BenchmarkResults.of(JmhResults.parse(resource("jmh-result-gemm.json"), "jmh-result-gemm.json"));
     }
 
     @Test
     void readsTheGemmEntriesApart() throws IOException {
-        JmhResultFile file = gemmOnly();
+        BenchmarkResults file = gemmOnly();
 
         assertTrue(file.measurements().isEmpty(), "a GEMM run has no RNN suite results");
         assertEquals(4, file.gemm().size());
@@ -67,7 +69,7 @@ class GemmReportTest {
     void anUnknownShapeNamesTheEntry() throws IOException {
         String json = resource("jmh-result-gemm.json").replace("\"medium-backward\"", "\"medium-forward\"");
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JmhResultFile.parse(json, "renamed.json"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchmarkResults.of(JmhResults.parse(json, "renamed.json")));
         assertTrue(e.getMessage().startsWith("renamed.json, entry 3 (io.rnnbench.benchmarks.gemm.GemmBenchmark.multiply):"
                 + " unknown GEMM shape 'medium-forward'"), e.getMessage());
     }
@@ -111,7 +113,7 @@ class GemmReportTest {
         String grid = resource("jmh-result-sample.json");
         String gemm = resource("jmh-result-gemm.json");
         String both = grid.substring(0, grid.length() - 1) + ",\n" + gemm.substring(1);
-        Report report = Report.of(JmhResultFile.parse(both, "both.json"), null);
+        Report report = Report.of(BenchmarkResults.of(JmhResults.parse(both, "both.json")), null);
 
         String md = MarkdownReport.render(report, Set.of());
         assertTrue(md.indexOf("## Training step at a glance") < md.indexOf("## GEMM kernel"), md);
@@ -128,7 +130,7 @@ class GemmReportTest {
 
     @Test
     void aRunWithoutTheGemmKernelHasNoGemmSection() throws IOException {
-        Report report = Report.of(JmhResultFileTest.sample(), null);
+        Report report = Report.of(BenchmarkResultsTest.sample(), null);
 
         assertTrue(report.gemm().isEmpty());
         assertFalse(MarkdownReport.render(report, Set.of()).contains("GEMM"));

@@ -36,7 +36,7 @@ class ReportRenderingTest {
     }
 
     private static Report sampleReport() throws IOException {
-        return Report.of(JmhResultFileTest.sample(), MACHINE);
+        return Report.of(BenchmarkResultsTest.sample(), MACHINE);
     }
 
     @Test
@@ -84,7 +84,7 @@ class ReportRenderingTest {
     @Test
     void writeReportWritesMarkdownChartsAndTheConsoleSummary(@TempDir Path dir) throws IOException {
         Path results = dir.resolve(RunFiles.RESULTS);
-        try (var in = JmhResultFileTest.class.getResourceAsStream("jmh-result-sample.json")) {
+        try (var in = BenchmarkResultsTest.class.getResourceAsStream("jmh-result-sample.json")) {
             Files.copy(in, results);
         }
         MACHINE.write(dir.resolve(RunFiles.ENVIRONMENT));

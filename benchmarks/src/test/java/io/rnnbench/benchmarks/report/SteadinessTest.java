@@ -65,13 +65,13 @@ class SteadinessTest {
 
     @Test
     void theReportListsUnsteadyRowsFirstAndMarksTheirTimes() throws IOException {
-        JmhResultFile sample = JmhResultFileTest.sample();
+        BenchmarkResults sample = BenchmarkResultsTest.sample();
         List<Measurement> measurements = new ArrayList<>(sample.measurements());
         Measurement raw = measurements.stream().filter(m -> m.backend().equals("raw")).findFirst().orElseThrow();
         measurements.set(measurements.indexOf(raw), new Measurement(raw.suite(), raw.backend(), raw.cell(), raw.shape(),
                 raw.score(), raw.scoreError(), raw.confidenceLow(), raw.confidenceHigh(), raw.unit(), raw.allocatedBytes(),
                 List.of(List.of(9.0, 1.5, 1.45))));
-        JmhResultFile unsteady = new JmhResultFile(measurements, sample.run(), sample.timeToQuality(), sample.gemm());
+        BenchmarkResults unsteady = new BenchmarkResults(measurements, sample.run(), sample.timeToQuality(), sample.gemm());
 
         String md = MarkdownReport.render(Report.of(unsteady, null), Set.of());
         String settled = MarkdownReport.render(Report.of(sample, null), Set.of());

@@ -1,5 +1,7 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.results.JmhResults;
+
 import io.rnnbench.benchmarks.quality.TimeToQualityBenchmark;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
@@ -73,13 +75,13 @@ class TimeToQualityReportTest {
                 entry("shakespeare", "ejml", new double[] {1.05, 1.15, 1.1}, 0.4, 1000, 1, 91.33));
     }
 
-    private static JmhResultFile qualityOnly() {
-        return JmhResultFile.parse("[" + qualityEntries() + "]", "quality.json");
+    private static BenchmarkResults qualityOnly() {
+        return BenchmarkResults.of(JmhResults.parse("[" + qualityEntries() + "]", "quality.json"));
     }
 
     @Test
     void theCountersArePerRunAndTheWorkloadIsTheMethod() {
-        JmhResultFile file = qualityOnly();
+        BenchmarkResults file = qualityOnly();
 
         assertTrue(file.measurements().isEmpty(), "a time-to-quality run has no RNN suite results");
         assertEquals(5, file.timeToQuality().size());
@@ -128,11 +130,11 @@ class TimeToQualityReportTest {
     @Test
     void aRunWithBothShowsTheGridAndTimeToQuality() throws IOException {
         String grid;
-        try (InputStream in = JmhResultFileTest.class.getResourceAsStream("jmh-result-sample.json")) {
+        try (InputStream in = BenchmarkResultsTest.class.getResourceAsStream("jmh-result-sample.json")) {
             grid = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         String both = grid.substring(0, grid.length() - 1) + ",\n" + qualityEntries() + "]";
-        Report report = Report.of(JmhResultFile.parse(both, "both.json"), null);
+        Report report = Report.of(BenchmarkResults.of(JmhResults.parse(both, "both.json")), null);
 
         assertNotNull(report.ranking(Shape.CHAR, CellType.RNN, Suite.TRAINING_STEP));
         assertEquals(2, report.timeToQuality().size());

@@ -12,16 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AgreementCheckTest {
     private static final Shape TINY = Shape.parse("X8-H6-B2-T3-L2");
 
-    private static RnnWorkload<?> workload(String backend, CellType cell) {
-        return RnnWorkload.create(Backends.byName(backend), cell, TINY, TINY.outputSize(), true);
+    private static BenchmarkNetwork<?> network(String backend, CellType cell) {
+        return BenchmarkNetwork.create(Backends.byName(backend), cell, TINY, TINY.outputSize(), true);
     }
 
     @Test
     void everyRegisteredBackendAgreesWithRaw() {
         for (String backend : Backends.names()) {
             for (CellType cell : CellType.values()) {
-                assertDoesNotThrow(() -> AgreementCheck.requireAgreement(workload(backend, cell),
-                        workload(RnnFixture.REFERENCE_BACKEND, cell)), backend + " " + cell);
+                assertDoesNotThrow(() -> AgreementCheck.requireAgreement(network(backend, cell),
+                        network(RnnFixture.REFERENCE_BACKEND, cell)), backend + " " + cell);
             }
         }
     }
@@ -29,14 +29,14 @@ class AgreementCheckTest {
     @Test
     void aBackendThatComputesSomethingElseGetsNoNumber() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> AgreementCheck.requireAgreement(
-                workload("raw", CellType.LSTM), workload("raw", CellType.RNN)));
+                network("raw", CellType.LSTM), network("raw", CellType.RNN)));
         assertTrue(e.getMessage().contains("disagrees with raw") && e.getMessage().contains("expected"), e.getMessage());
     }
 
     @Test
     void theWorkloadIsTheSameOnEveryBuild() {
-        RnnWorkload<?> a = workload("raw", CellType.LSTM);
-        RnnWorkload<?> b = workload("raw", CellType.LSTM);
+        BenchmarkNetwork<?> a = network("raw", CellType.LSTM);
+        BenchmarkNetwork<?> b = network("raw", CellType.LSTM);
         assertTrue(a.forward() == b.forward(), "seeded: bit-identical loss");
     }
 }

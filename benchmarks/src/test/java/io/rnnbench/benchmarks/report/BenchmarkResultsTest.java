@@ -1,5 +1,7 @@
 package io.rnnbench.benchmarks.report;
 
+import io.rnnbench.benchmarks.results.JmhResults;
+
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
@@ -15,12 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class JmhResultFileTest {
+class BenchmarkResultsTest {
 
     /** The checked-in sample: raw with an interval, commons-math with JMH's "NaN" strings, one library entry. */
-    static JmhResultFile sample() throws IOException {
-        try (InputStream in = JmhResultFileTest.class.getResourceAsStream("jmh-result-sample.json")) {
-            return JmhResultFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "jmh-result-sample.json");
+    static BenchmarkResults sample() throws IOException {
+        try (InputStream in = BenchmarkResultsTest.class.getResourceAsStream("jmh-result-sample.json")) {
+            return BenchmarkResults.of(JmhResults.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "jmh-result-sample.json"));
         }
     }
 
@@ -56,7 +58,7 @@ class JmhResultFileTest {
 
     @Test
     void readsTheRun() throws IOException {
-        JmhResultFile.RunInfo run = sample().run();
+        JmhResults.RunInfo run = sample().run();
 
         assertEquals("1.37", run.jmhVersion());
         assertEquals("17.0.15", run.jdkVersion());
@@ -67,9 +69,9 @@ class JmhResultFileTest {
 
     @Test
     void rejectsWhatIsNotAJmhResultFile() {
-        assertThrows(IllegalArgumentException.class, () -> JmhResultFile.parse("{\"benchmark\": 1}", "object"));
-        assertThrows(IllegalArgumentException.class, () -> JmhResultFile.parse("[", "truncated"));
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> JmhResultFile.parse("[]", "empty"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkResults.of(JmhResults.parse("{\"benchmark\": 1}", "object")));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkResults.of(JmhResults.parse("[", "truncated")));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> BenchmarkResults.of(JmhResults.parse("[]", "empty")));
         assertTrue(none.getMessage().contains("no result of the RNN benchmarks"), none.getMessage());
     }
 }

@@ -1,33 +1,28 @@
 package io.rnnbench.benchmarks.regression;
 
-import io.rnnbench.benchmarks.report.JmhResultFile;
-import io.rnnbench.benchmarks.stats.RankStatistics;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
+import io.rnnbench.benchmarks.results.JmhResults;
+import io.rnnbench.benchmarks.results.JmhResults.Entry;
+import io.rnnbench.benchmarks.results.JmhResults.Metric;
+import io.rnnbench.benchmarks.stats.RankStatistics;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * A JMH JSON result file ({@code -rf json}) read for a regression comparison: every benchmark × mode × parameter
- * point (any benchmark, not only the RNN suites) with its per-fork raw data, and the machine it ran on.
+ * A JMH result file ({@link JmhResults}) as a regression comparison reads it: every benchmark × mode × parameter
+ * point (any benchmark, not only the RNN suites) with its per-fork raw data, checked for what the statistics need,
+ * and the machine it ran on.
  *
  * <p>The machine: JMH's JSON holds the JDK, VM and JMH versions; the CPU model and core count come from the
- * {@value RunFiles#ENVIRONMENT} sidecar that {@code RunBenchmarks} and {@code Ab} write beside the results (or a
+ * {@value RunFiles#ENVIRONMENT} sidecar that {@code rnnbench run} and {@code rnnbench ab} write beside the results (or a
  * file named explicitly). Without a sidecar the CPU is unknown, and the comparison says so.
  *
  * @param source      the file, for messages
@@ -37,8 +32,8 @@ import java.util.stream.Collectors;
  * @param vmName      e.g. OpenJDK 64-Bit Server VM
  * @param environment the sidecar, or null when there is none
  */
-public record ResultFile(String source, List<Point> points, String jmhVersion, String jdkVersion, String vmName,
-                         Environment environment) {
+public record ResultPoints(String source, List<Point> points, String jmhVersion, String jdkVersion, String vmName,
+                           Environment environment) {
 
     /** The key {@code ·gc.alloc.rate.norm} (JMH ≤ 1.36 prefixes the profiler's metrics with a middle dot). */
     static final List<String> ALLOCATION_KEYS = List.of("gc.alloc.rate.norm", "·gc.alloc.rate.norm");
@@ -66,7 +61,7 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
 
         /** "backend=raw cell=rnn shape=char", or "" without parameters. */
         public String paramText() {
-            return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+            return JmhResults.paramText(params);
         }
 
         /** What identifies the point across files: benchmark, mode and parameters. */
@@ -95,8 +90,8 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
          * minimum, not the median: what contaminates {@code gc.alloc.rate.norm} only adds — a
          * {@code Level.Iteration} set-up's allocation spread over however many operations the iteration ran (fewer
          * on a slow fork, so the figure follows the machine's speed), code that escape analysis has not yet
-         * compiled — so the iteration with the least is closest to the steady state. Measured here: a training
-         * step's iterations of one jar gave 19–38 kB/op with 100 ms iterations.
+         * compiled — so the iteration with the least is closest to the steady state (measured spread: DESIGN-NOTES.md
+         * §8, "Allocation").
          */
         public double[] forkAllocations() {
             return allocation.stream().mapToDouble(f -> f.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)).toArray();
@@ -110,13 +105,8 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
      * @throws IllegalArgumentException naming the file (and the point) when it is missing, not JSON, not JMH's
      *                                  format, or lacks the per-fork data a comparison needs
      */
-    public static ResultFile read(Path file, Path environmentFile) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
+    public static ResultPoints read(Path file, Path environmentFile) throws IOException {
+        JmhResults results = JmhResults.read(file);
         Environment environment = null;
         Path sidecar = environmentFile != null ? environmentFile
                 : file.toAbsolutePath().resolveSibling(RunFiles.ENVIRONMENT);
@@ -126,92 +116,63 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
             }
             environment = Environment.read(sidecar);
         }
-        return parse(text, file.toString(), environment);
+        return of(results, environment);
     }
 
-    /** Parses the text of a result file; {@code source} names it in messages. */
-    public static ResultFile parse(String json, String source, Environment environment) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(source + " is not JSON: " + e.getMessage(), e);
-        }
-        if (!root.isJsonArray()) {
-            throw new IllegalArgumentException(source + ": expected JMH's JSON result array ([ {\"benchmark\": …}, … ]), got "
-                    + (root.isJsonObject() ? "an object" : root.toString()));
-        }
-        JsonArray entries = root.getAsJsonArray();
+    /**
+     * The points of {@code results}, checked for what a comparison needs.
+     *
+     * @throws IllegalArgumentException naming the file and the point when a point lacks per-fork data, has a
+     *                                  non-finite or non-positive score or an unknown unit, or repeats another
+     */
+    public static ResultPoints of(JmhResults results, Environment environment) {
+        String source = results.source();
         List<Point> points = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
-        String jmh = "?", jdk = "?", vm = "?";
-        for (int i = 0; i < entries.size(); i++) {
-            if (!entries.get(i).isJsonObject()) {
-                throw new IllegalArgumentException(source + ", entry " + i + ": expected an object, got " + entries.get(i));
-            }
-            JsonObject entry = entries.get(i).getAsJsonObject();
-            JsonElement name = entry.get("benchmark");
-            if (name == null || !name.isJsonPrimitive()) {
-                throw new IllegalArgumentException(source + ", entry " + i + ": no \"benchmark\"; is this a JMH result file?");
-            }
-            String where = source + ", entry " + i + " (" + name.getAsString() + paramSuffix(entry) + ")";
+        for (Entry entry : results.entries()) {
+            String where = source + ", entry " + entry.index() + " (" + entry.benchmark()
+                    + (entry.params().isEmpty() ? "" : " " + JmhResults.paramText(entry.params())) + ")";
             Point point;
             try {
-                point = point(entry, name.getAsString());
+                point = point(entry);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
-            Integer previous = seen.put(point.key(), i);
+            Integer previous = seen.put(point.key(), entry.index());
             if (previous != null) {
                 throw new IllegalArgumentException(where + ": the same point as entry " + previous);
             }
             points.add(point);
-            if (i == 0) {
-                jmh = text(entry, "jmhVersion");
-                jdk = text(entry, "jdkVersion");
-                vm = text(entry, "vmName");
-            }
         }
         if (points.isEmpty()) {
             throw new IllegalArgumentException(source + " holds no benchmark result (an empty array): did the run fail?");
         }
-        return new ResultFile(source, List.copyOf(points), jmh, jdk, vm, environment);
+        JmhResults.RunInfo run = results.run();
+        return new ResultPoints(source, List.copyOf(points), run.jmhVersion(), run.jdkVersion(), run.vmName(), environment);
     }
 
-    private static Point point(JsonObject entry, String benchmark) {
-        Map<String, String> params = new TreeMap<>();
-        if (entry.has("params") && entry.get("params").isJsonObject()) {
-            entry.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
-        }
-        String mode = text(entry, "mode");
-        JsonObject primary = entry.getAsJsonObject("primaryMetric");
-        if (primary == null) {
-            throw new IllegalArgumentException("no primaryMetric");
-        }
-        String unit = text(primary, "scoreUnit");
+    private static Point point(Entry entry) {
+        Metric primary = entry.primary();
+        String unit = primary.unit();
         Direction.ofUnit(unit); // fails early on an unknown unit
-        JsonElement raw = primary.get("rawData");
-        if (raw == null || !raw.isJsonArray() || raw.getAsJsonArray().isEmpty()) {
+        if (primary.rawData().isEmpty()) {
             throw new IllegalArgumentException("primaryMetric has no rawData (per-fork iteration scores); the comparison "
                     + "needs them: write results with JMH's -rf json, and do not post-process them away");
         }
-        List<List<Double>> forks = forks(raw.getAsJsonArray(), "primaryMetric", true);
+        List<List<Double>> forks = forks(primary.rawData(), "primaryMetric", true);
         List<List<Double>> allocation = List.of();
         String allocationNote = "no gc.alloc.rate.norm (run with -prof gc)";
-        JsonObject secondary = entry.has("secondaryMetrics") && entry.get("secondaryMetrics").isJsonObject()
-                ? entry.getAsJsonObject("secondaryMetrics") : null;
         for (String key : ALLOCATION_KEYS) {
-            if (secondary != null && secondary.has(key)) {
-                JsonObject metric = secondary.getAsJsonObject(key);
+            Metric metric = entry.secondary().get(key);
+            if (metric != null) {
                 try {
-                    if (metric.has("rawData") && metric.get("rawData").isJsonArray() && !metric.getAsJsonArray("rawData").isEmpty()) {
-                        allocation = forks(metric.getAsJsonArray("rawData"), key, false);
+                    if (!metric.rawData().isEmpty()) {
+                        allocation = forks(metric.rawData(), key, false);
                     } else {
-                        double score = JmhResultFile.number(metric.get("score"));
-                        if (!Double.isFinite(score)) {
-                            throw new IllegalArgumentException(key + " score is " + score);
+                        if (!Double.isFinite(metric.score())) {
+                            throw new IllegalArgumentException(key + " score is " + metric.score());
                         }
-                        allocation = List.of(List.of(score)); // one value for the whole run
+                        allocation = List.of(List.of(metric.score())); // one value for the whole run
                     }
                     allocationNote = null;
                 } catch (IllegalArgumentException e) {
@@ -221,42 +182,24 @@ public record ResultFile(String source, List<Point> points, String jmhVersion, S
                 break;
             }
         }
-        return new Point(benchmark, mode, params, unit, forks, allocation, allocationNote);
+        return new Point(entry.benchmark(), entry.mode(), entry.params(), unit, forks, allocation, allocationNote);
     }
 
-    /** rawData: one array per fork of finite numbers (positive ones when {@code positive}). */
-    private static List<List<Double>> forks(JsonArray raw, String metric, boolean positive) {
-        List<List<Double>> forks = new ArrayList<>();
+    /** rawData: one list per fork of finite numbers (positive ones when {@code positive}). */
+    private static List<List<Double>> forks(List<List<Double>> raw, String metric, boolean positive) {
         for (int f = 0; f < raw.size(); f++) {
-            if (!raw.get(f).isJsonArray() || raw.get(f).getAsJsonArray().isEmpty()) {
+            List<Double> values = raw.get(f);
+            if (values.isEmpty()) {
                 throw new IllegalArgumentException(metric + " rawData fork " + (f + 1) + " has no iterations");
             }
-            List<Double> iterations = new ArrayList<>();
-            JsonArray values = raw.get(f).getAsJsonArray();
             for (int i = 0; i < values.size(); i++) {
-                double v = JmhResultFile.number(values.get(i));
+                double v = values.get(i);
                 if (!Double.isFinite(v) || (positive ? v <= 0 : v < 0)) {
                     throw new IllegalArgumentException(metric + " rawData fork " + (f + 1) + " iteration " + (i + 1) + " is "
                             + v + "; expected a finite " + (positive ? "positive" : "non-negative") + " score");
                 }
-                iterations.add(v);
             }
-            forks.add(List.copyOf(iterations));
         }
-        return List.copyOf(forks);
-    }
-
-    private static String paramSuffix(JsonObject entry) {
-        if (!entry.has("params") || !entry.get("params").isJsonObject()) {
-            return "";
-        }
-        return " " + new TreeMap<>(entry.getAsJsonObject("params").asMap()).entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue()))
-                .collect(Collectors.joining(" "));
-    }
-
-    private static String text(JsonObject entry, String key) {
-        JsonElement value = entry.get(key);
-        return value == null || value.isJsonNull() ? "?" : value.getAsString();
+        return raw;
     }
 }

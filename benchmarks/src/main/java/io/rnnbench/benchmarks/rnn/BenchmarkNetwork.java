@@ -26,7 +26,7 @@ import io.rnnbench.core.train.Trainer;
  * zero. Training: Adagrad with learning rate {@value #LEARNING_RATE}, gradients clipped to ±{@value #CLIP}
  * (the seeds' settings), the state carried from one step to the next.
  */
-public final class RnnWorkload<M> {
+public final class BenchmarkNetwork<M> {
     /** Seed of the initial weights. */
     public static final long WEIGHT_SEED = 1;
     /** Seed of the inputs and targets. */
@@ -46,7 +46,7 @@ public final class RnnWorkload<M> {
     private Adagrad<M> adagrad;
     private Trainer<M> trainer;
 
-    private RnnWorkload(Network<M> network, SequenceBatch batch) {
+    private BenchmarkNetwork(Network<M> network, SequenceBatch batch) {
         this.network = network;
         this.batch = batch;
         this.state = RecurrentState.zeros(network.backend(), network.config(), batch.batch());
@@ -58,16 +58,16 @@ public final class RnnWorkload<M> {
      * A network of {@code shape} with a per-step softmax head over {@code outputSize} classes, and a batch of its T
      * steps: with seeded class targets when {@code withTargets}, else {@link Targets#NONE} (no loss).
      */
-    public static RnnWorkload<?> create(Backend<?> backend, CellType cell, Shape shape, int outputSize, boolean withTargets) {
+    public static BenchmarkNetwork<?> create(Backend<?> backend, CellType cell, Shape shape, int outputSize, boolean withTargets) {
         return typed(backend, cell, shape, outputSize, withTargets);
     }
 
-    private static <M> RnnWorkload<M> typed(Backend<M> backend, CellType cell, Shape shape, int outputSize,
+    private static <M> BenchmarkNetwork<M> typed(Backend<M> backend, CellType cell, Shape shape, int outputSize,
                                             boolean withTargets) {
         ModelConfig config = new ModelConfig(cell, shape.inputSize(), shape.hiddenSize(), shape.layers(), outputSize,
                 HeadType.PER_STEP_SOFTMAX);
         Network<M> network = Network.create(backend, config, new NumpyRandomState(WEIGHT_SEED), INIT_SCALE);
-        return new RnnWorkload<>(network, batch(shape, outputSize, withTargets));
+        return new BenchmarkNetwork<>(network, batch(shape, outputSize, withTargets));
     }
 
     private static SequenceBatch batch(Shape shape, int outputSize, boolean withTargets) {
