@@ -3,13 +3,10 @@ package io.rnnbench.benchmarks.results;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.rnnbench.workloads.io.JsonFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +30,8 @@ import java.util.stream.Collectors;
  *                file holds no entry (an empty array: the run failed or measured nothing)
  */
 public record JmhResults(String source, List<Entry> entries, RunInfo run) {
+    /** A result file may hold at most this many bytes (the whole default grid with raw data is about 1 MB). */
+    public static final long MAX_BYTES = 64L << 20;
 
     /**
      * One benchmark × mode × parameter point.
@@ -105,22 +104,22 @@ public record JmhResults(String source, List<Entry> entries, RunInfo run) {
      * @throws IllegalArgumentException as {@link #read}
      */
     public static JsonArray array(Path file) throws IOException {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
+            return array(JsonFiles.read(file, MAX_BYTES), file.toString());
+        } catch (JsonFiles.BadFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return array(text, file.toString());
     }
 
     private static JsonArray array(String json, String source) {
-        JsonElement root;
         try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(source + " is not JSON: " + e.getMessage(), e);
+            return array(JsonFiles.parse(json, source), source);
+        } catch (JsonFiles.BadFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    private static JsonArray array(JsonElement root, String source) {
         if (!root.isJsonArray()) {
             throw new IllegalArgumentException(source + ": expected JMH's JSON result array ([ {\"benchmark\": …}, … ]), got "
                     + (root.isJsonObject() ? "an object" : root.toString()));

@@ -99,8 +99,10 @@ public final class JsonFiles {
             }
             return document;
         } catch (JsonParseException | IOException e) {
-            String detail = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("com.google")
-                    ? e.getCause().getMessage() : e.getMessage();
+            // Gson wraps the reader's own exception (MalformedJsonException, EOFException), whose message says where;
+            // its first line is kept (Gson adds a troubleshooting link on a second one)
+            String detail = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            detail = detail.lines().findFirst().orElse("").replaceAll("\\.$", "");
             throw new BadFileException(where + ": not valid JSON: " + detail, e);
         }
     }
