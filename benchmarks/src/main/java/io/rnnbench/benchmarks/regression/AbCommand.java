@@ -100,7 +100,12 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "DIR", description = "Keep the candidate's merged result here (with --label).")
     Path history;
 
-    @Option(names = "--label", paramLabel = "REV", defaultValue = "candidate", description = "The history entry's label (default ${DEFAULT-VALUE}).")
+    @Option(names = "--baseline-label", paramLabel = "REV", defaultValue = "baseline",
+            description = "The baseline's name in the verdict (e.g. its commit; default ${DEFAULT-VALUE}).")
+    String baselineLabel;
+
+    @Option(names = "--label", paramLabel = "REV", defaultValue = "candidate",
+            description = "The candidate's name in the verdict and the history (e.g. its commit; default ${DEFAULT-VALUE}).")
     String label;
 
     @Mixin
@@ -171,8 +176,8 @@ public final class AbCommand implements Callable<Integer> {
             Path kept = History.record(history, bResult, environment, label);
             System.out.println("[ab] candidate kept in the history: " + kept);
         }
-        Comparison comparison = Comparison.of(ResultPoints.read(aResult, null), ResultPoints.read(bResult, null), thresholds,
-                ignored);
+        Comparison comparison = Comparison.of(ResultPoints.read(aResult, null).labelled(baselineLabel),
+                ResultPoints.read(bResult, null).labelled(label), thresholds, ignored);
         return Compare.report(comparison, markdown != null ? markdown : out.resolve("verdict.md"),
                 json != null ? json : out.resolve("verdict.json"));
     }

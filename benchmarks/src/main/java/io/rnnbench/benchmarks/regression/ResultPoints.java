@@ -98,6 +98,11 @@ public record ResultPoints(String source, List<Point> points, String jmhVersion,
         }
     }
 
+    /** These points with a name in front of their source, e.g. the baseline's commit: "abc1234 (target/ab/…)". */
+    public ResultPoints labelled(String label) {
+        return new ResultPoints(label + " (" + source + ")", points, jmhVersion, jdkVersion, vmName, environment);
+    }
+
     /**
      * Reads {@code file} and its sidecar: {@code environmentFile} when given, else {@value RunFiles#ENVIRONMENT} in
      * the same directory when present.
