@@ -3,6 +3,7 @@ package io.rnnbench.benchmarks.cli;
 import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.regression.AbCommand;
 import io.rnnbench.benchmarks.regression.Compare;
+import io.rnnbench.benchmarks.regression.HistoryCommand;
 import io.rnnbench.benchmarks.report.WriteReport;
 import io.rnnbench.benchmarks.shape.Shape;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "rnnbench", synopsisSubcommandLabel = "COMMAND",
         description = "Benchmarks, compares and trains RNN/LSTM backends. 'rnnbench COMMAND --help' describes each command.",
-        subcommands = {RunBenchmarks.class, WriteReport.class, Advise.class, Compare.class, AbCommand.class,
+        subcommands = {RunBenchmarks.class, WriteReport.class, Advise.class, Compare.class, AbCommand.class, HistoryCommand.class,
                 Train.class, Sample.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done; compare, ab: no blocking regression",

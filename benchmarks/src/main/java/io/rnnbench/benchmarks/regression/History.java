@@ -6,17 +6,23 @@ import io.rnnbench.benchmarks.report.RunFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Results kept for trend charts, keyed by machine and JVM so that a comparison never mixes them silently:
  * {@code <dir>/<cpu model>_<cores>c_jdk-<version>_jmh-<version>/<UTC time>_<label>/jmh-result.json} with its
- * {@code jmh-environment.json}. A kept result is an ordinary result file: {@code Compare --baseline} takes it, and
- * the environment check says when it came from other hardware.
+ * {@code jmh-environment.json}. A kept result is an ordinary result file: {@code compare --baseline} takes it, and
+ * the environment check says when it came from other hardware; {@code history} reads them all back ({@link #runs}).
  */
 public final class History {
     private History() {
@@ -32,6 +38,44 @@ public final class History {
         AtomicFiles.write(target, Files.readAllBytes(result));
         environment.write(target.resolveSibling(RunFiles.ENVIRONMENT));
         return target;
+    }
+
+    /** One kept result: its label (e.g. the commit), when it was kept, and its file. */
+    public record KeptRun(String label, String time, Path result) {
+    }
+
+    /**
+     * The kept results of {@code dir} by machine-and-JVM key, each list in the order they were kept (their directory
+     * names start with the UTC time). A run directory without a result file is skipped.
+     *
+     * @throws IOException when {@code dir} is not a directory
+     */
+    public static Map<String, List<KeptRun>> runs(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir + ": no such history directory");
+        }
+        Map<String, List<KeptRun>> runs = new TreeMap<>();
+        for (Path machine : sortedSubdirectories(dir)) {
+            List<KeptRun> kept = new ArrayList<>();
+            for (Path run : sortedSubdirectories(machine)) {
+                String name = run.getFileName().toString();
+                int cut = name.indexOf('_');
+                Path result = run.resolve(RunFiles.RESULTS);
+                if (cut > 0 && Files.isRegularFile(result)) {
+                    kept.add(new KeptRun(name.substring(cut + 1), name.substring(0, cut), result));
+                }
+            }
+            if (!kept.isEmpty()) {
+                runs.put(machine.getFileName().toString(), kept);
+            }
+        }
+        return runs;
+    }
+
+    private static List<Path> sortedSubdirectories(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        }
     }
 
     /** Letters, digits, '.', '-' kept; runs of anything else become one '-'. */
