@@ -2,6 +2,7 @@ package io.rnnbench.benchmarks.cli;
 
 import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.report.ConsoleSummary;
+import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.JmhResultFile;
 import io.rnnbench.benchmarks.report.Report;
 import io.rnnbench.benchmarks.report.Ranking;
@@ -29,7 +30,8 @@ import java.util.Map;
 /**
  * Which backend for my model? Measures each registered backend briefly on one cell and shape (one fork each,
  * 2 warmup iterations of 500 ms, then 8 measurement iterations of 250 ms unless told otherwise: the default
- * profile's settings) and prints the ranking with its 99.9% margins and the recommendation.
+ * profile's settings) and prints the ranking with its 99.9% margins and the recommendation, with what each
+ * recommended backend needs.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.rnnbench.benchmarks.cli.Advise --cell lstm
  * --shape X=128,H=256,B=32,T=50,L=1 [--suite training-step|cell-step|forward|backward|all] [--backends all|raw,ejml]
@@ -83,12 +85,13 @@ public final class Advise {
             System.err.println("advise: the measurement failed: " + e.getMessage());
             System.exit(1);
         }
-        Report report = Report.of(JmhResultFile.read(json), null);
+        Report report = Report.of(JmhResultFile.read(json),
+                Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements()));
         Files.deleteIfExists(json);
         System.out.println();
         for (Ranking r : report.all()) {
             System.out.println(ConsoleSummary.line(r));
-            System.out.println("  → " + r.recommendation());
+            System.out.println("  → " + report.advice(r));
         }
     }
 

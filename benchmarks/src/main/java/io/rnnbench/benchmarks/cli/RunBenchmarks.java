@@ -60,7 +60,7 @@ public final class RunBenchmarks {
             return;
         }
         Path results = Path.of(options.getResult().get());
-        Environment.current(Backends.names(), Backends.allocationFree()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
+        Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
         OutputFormat jmh = OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(VerboseMode.NORMAL));
         try {
             Collection<?> done = new Runner(options, new ProgressFormat(jmh, System.out, combinations(options))).run();

@@ -166,7 +166,7 @@ public final class Ab {
             }
         }
         System.out.printf("[ab] %d forks per side in %s%n", forks, format(Duration.between(start, Instant.now())));
-        Environment environment = Environment.current(Backends.names(), Backends.allocationFree());
+        Environment environment = Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements());
         Path aResult = out.resolve("baseline").resolve(RunFiles.RESULTS);
         Path bResult = out.resolve("candidate").resolve(RunFiles.RESULTS);
         AtomicFiles.writeString(aResult, ForkMerge.merge(aFiles));
