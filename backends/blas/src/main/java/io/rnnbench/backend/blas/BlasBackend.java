@@ -93,9 +93,6 @@ public final class BlasBackend implements Backend<BlasMatrix> {
         Shapes.requireBlock("src", src.rows, src.cols, srcRow, srcCol, rows, cols);
         Shapes.requireBlock("dst", dst.rows, dst.cols, dstRow, dstCol, rows, cols);
         requireDistinct("copyBlock", src, dst);
-        if (cols == 0) {
-            return;
-        }
         for (int i = 0; i < rows; i++) {
             blas.dcopy(cols, src.data, (srcRow + i) * src.cols + srcCol, 1, dst.data, (dstRow + i) * dst.cols + dstCol, 1);
         }

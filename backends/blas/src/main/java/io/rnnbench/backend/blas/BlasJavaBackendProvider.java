@@ -27,7 +27,7 @@ public final class BlasJavaBackendProvider implements BackendProvider {
     /** Runs without it, on plain Java; the flag makes netlib use its Vector API kernels. */
     @Override
     public String requirements() {
-        return "--add-modules jdk.incubator.vector (for netlib's Vector API kernels; plain Java without it)";
+        return "--add-modules jdk.incubator.vector (plain Java without it)";
     }
 
     @Override

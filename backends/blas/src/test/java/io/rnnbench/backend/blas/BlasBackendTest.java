@@ -11,6 +11,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import io.rnnbench.core.spi.Transpose;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,6 +125,14 @@ class BlasBackendTest {
         var reason = new BlasNativeBackendProvider().unavailableReason();
         assertEquals(loaded == null, reason.isPresent(), "reason: " + reason);
         reason.ifPresent(r -> assertTrue(r.contains("libopenblas0") && r.contains(BlasNativeBackendProvider.LIB_PROPERTY), r));
+    }
+
+    @Test
+    void openblasThreadsFollowItsVariablesInItsOrder() {
+        assertEquals("3", BlasNativeBackendProvider.openblasThreads(Map.of("OMP_NUM_THREADS", "4", "OPENBLAS_NUM_THREADS", "3")));
+        assertEquals("4", BlasNativeBackendProvider.openblasThreads(Map.of("OMP_NUM_THREADS", "4")));
+        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()),
+                BlasNativeBackendProvider.openblasThreads(Map.of("OPENBLAS_NUM_THREADS", " ")));
     }
 
     private static double[] gaussian(Random random, int n) {

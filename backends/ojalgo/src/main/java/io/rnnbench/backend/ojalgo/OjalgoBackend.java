@@ -125,9 +125,6 @@ public final class OjalgoBackend implements Backend<R064Store> {
         Shapes.requireBlock("src", src.getRowDim(), src.getColDim(), srcRow, srcCol, rows, cols);
         Shapes.requireBlock("dst", dst.getRowDim(), dst.getColDim(), dstRow, dstCol, rows, cols);
         requireDistinct("copyBlock", src, dst);
-        if (rows == 0 || cols == 0) {
-            return; // an empty block: ojAlgo's views must not be empty
-        }
         threads.install();
         dst.regionByOffsets(dstRow, dstCol).regionByLimits(rows, cols)
                 .fillMatching(src.offsets(srcRow, srcCol).limits(rows, cols)); // [rows, cols]
