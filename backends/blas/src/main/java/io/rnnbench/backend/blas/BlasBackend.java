@@ -2,6 +2,7 @@ package io.rnnbench.backend.blas;
 
 import dev.ludovic.netlib.blas.BLAS;
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.ElementwiseLoops;
 import io.rnnbench.core.spi.RowMajorLstm;
 import io.rnnbench.core.spi.Shapes;
 import io.rnnbench.core.spi.Transpose;
@@ -13,8 +14,8 @@ import java.util.Arrays;
  * every row-wise addition (bias broadcast, column sums, scatter-add), {@code dcopy} for every copy (blocks, gathered
  * rows, the columns of a transpose), {@code dscal} for scaling and {@code ddot} for the sum of squares. BLAS has no
  * elementwise product, activation, clamp, quotient, softmax or loss, so those are plain loops with the formulas of
- * the raw backend, each said in its javadoc; the fused LSTM step is {@link RowMajorLstm} with {@link Math#tanh} and
- * 1 / (1 + exp(−x)).
+ * the raw backend ({@link ElementwiseLoops} where another backend needs the same loop), each said in its javadoc;
+ * the fused LSTM step is {@link RowMajorLstm} with {@link Math#tanh} and 1 / (1 + exp(−x)).
  *
  * <p>Allocation: none per call besides {@link #zeros}, {@link #fromArray} and {@link #toArray}, and whatever the
  * BLAS implementation allocates inside a call. The backend keeps no scratch space.
@@ -210,13 +211,7 @@ public final class BlasBackend implements Backend<BlasMatrix> {
     public void tanhBackward(BlasMatrix y, BlasMatrix dy, BlasMatrix dx) {
         requireSame("tanhBackward", y, dy);
         requireSame("tanhBackward", y, dx);
-        double[] yd = y.data;
-        double[] dyd = dy.data;
-        double[] dxd = dx.data;
-        for (int i = 0; i < yd.length; i++) {
-            double yi = yd[i];
-            dxd[i] = dyd[i] * (1.0 - yi * yi);
-        }
+        ElementwiseLoops.tanhBackward(y.data, dy.data, dx.data);
     }
 
     /** Plain loop: BLAS has no elementwise product. */
@@ -224,13 +219,7 @@ public final class BlasBackend implements Backend<BlasMatrix> {
     public void sigmoidBackward(BlasMatrix y, BlasMatrix dy, BlasMatrix dx) {
         requireSame("sigmoidBackward", y, dy);
         requireSame("sigmoidBackward", y, dx);
-        double[] yd = y.data;
-        double[] dyd = dy.data;
-        double[] dxd = dx.data;
-        for (int i = 0; i < yd.length; i++) {
-            double yi = yd[i];
-            dxd[i] = dyd[i] * yi * (1.0 - yi);
-        }
+        ElementwiseLoops.sigmoidBackward(y.data, dy.data, dx.data);
     }
 
     /** Plain loop: BLAS has no elementwise product. */
@@ -238,12 +227,7 @@ public final class BlasBackend implements Backend<BlasMatrix> {
     public void hadamard(BlasMatrix a, BlasMatrix b, BlasMatrix out) {
         requireSame("hadamard", a, b);
         requireSame("hadamard", a, out);
-        double[] ad = a.data;
-        double[] bd = b.data;
-        double[] o = out.data;
-        for (int i = 0; i < ad.length; i++) {
-            o[i] = ad[i] * bd[i];
-        }
+        ElementwiseLoops.hadamard(a.data, b.data, out.data);
     }
 
     /** Plain loop: BLAS has no elementwise product. */
@@ -253,12 +237,7 @@ public final class BlasBackend implements Backend<BlasMatrix> {
         requireSame("addHadamard", a, out);
         requireDistinct("addHadamard", a, out);
         requireDistinct("addHadamard", b, out);
-        double[] ad = a.data;
-        double[] bd = b.data;
-        double[] o = out.data;
-        for (int i = 0; i < ad.length; i++) {
-            o[i] += alpha * ad[i] * bd[i];
-        }
+        ElementwiseLoops.addHadamard(alpha, a.data, b.data, out.data);
     }
 
     /** {@code daxpy} over all entries. */
@@ -277,10 +256,7 @@ public final class BlasBackend implements Backend<BlasMatrix> {
     /** Plain loop: BLAS has no clamp. */
     @Override
     public void clamp(BlasMatrix x, double lo, double hi) {
-        double[] xd = x.data;
-        for (int i = 0; i < xd.length; i++) {
-            xd[i] = Math.min(Math.max(xd[i], lo), hi);
-        }
+        ElementwiseLoops.clamp(x.data, lo, hi);
     }
 
     /** Plain loop: BLAS has no elementwise quotient or square root. */
@@ -291,12 +267,7 @@ public final class BlasBackend implements Backend<BlasMatrix> {
         requireSame("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", b, out);
-        double[] ad = a.data;
-        double[] bd = b.data;
-        double[] o = out.data;
-        for (int i = 0; i < ad.length; i++) {
-            o[i] += alpha * ad[i] / (Math.sqrt(bd[i] + epsInside) + epsOutside);
-        }
+        ElementwiseLoops.addQuotientBySqrt(alpha, a.data, b.data, epsInside, epsOutside, out.data);
     }
 
     // ---- the LSTM cell's element-wise work, fused ----------------------------------------------
@@ -360,14 +331,7 @@ public final class BlasBackend implements Backend<BlasMatrix> {
     public double sigmoidCrossEntropy(BlasMatrix z, BlasMatrix y, double scale, BlasMatrix dz) {
         requireSame("sigmoidCrossEntropy", z, y);
         requireSame("sigmoidCrossEntropy", z, dz);
-        double loss = 0;
-        for (int i = 0; i < z.data.length; i++) {
-            double zi = z.data[i];
-            double yi = y.data[i];
-            loss += Math.max(zi, 0.0) - zi * yi + Math.log1p(Math.exp(-Math.abs(zi)));
-            dz.data[i] = scale * (1.0 / (1.0 + Math.exp(-zi)) - yi);
-        }
-        return loss;
+        return ElementwiseLoops.sigmoidCrossEntropy(z.data, y.data, scale, dz.data);
     }
 
     /**

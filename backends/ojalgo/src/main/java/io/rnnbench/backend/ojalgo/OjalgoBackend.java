@@ -8,6 +8,7 @@ import static org.ojalgo.function.constant.PrimitiveMath.MULTIPLY;
 import static org.ojalgo.function.constant.PrimitiveMath.TANH;
 
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.ElementwiseLoops;
 import io.rnnbench.core.spi.RowMajorLstm;
 import io.rnnbench.core.spi.Shapes;
 import io.rnnbench.core.spi.Transpose;
@@ -24,7 +25,8 @@ import org.ojalgo.matrix.store.R064Store;
  * functions for the activations and the Hadamard product, {@code modifyAll}, {@code modifyMatchingInRows},
  * {@code axpy}, {@code dot}, {@code aggregateColumn}, regions and views for block copies. Where ojAlgo has no such
  * operation (fused elementwise updates, the row-wise softmax and the losses) a plain loop over the store's
- * {@code data} array does it, each said in its javadoc. The formulas are the raw backend's ({@code TANH} is
+ * {@code data} array does it ({@link ElementwiseLoops} where another backend needs the same loop), each said in its
+ * javadoc. The formulas are the raw backend's ({@code TANH} is
  * {@link Math#tanh}, {@code LOGISTIC} is 1 / (1 + exp(−x))); results may differ from raw in the last bits where the
  * order of operations does (ojAlgo's product kernels).
  *
@@ -233,13 +235,7 @@ public final class OjalgoBackend implements Backend<R064Store> {
     public void tanhBackward(R064Store y, R064Store dy, R064Store dx) {
         requireSame("tanhBackward", y, dy);
         requireSame("tanhBackward", y, dx);
-        double[] yd = y.data;
-        double[] dyd = dy.data;
-        double[] dxd = dx.data;
-        for (int i = 0; i < yd.length; i++) {
-            double yi = yd[i];
-            dxd[i] = dyd[i] * (1.0 - yi * yi);
-        }
+        ElementwiseLoops.tanhBackward(y.data, dy.data, dx.data);
     }
 
     /** Plain loop: ojAlgo has no fused elementwise operation of two stores. */
@@ -247,13 +243,7 @@ public final class OjalgoBackend implements Backend<R064Store> {
     public void sigmoidBackward(R064Store y, R064Store dy, R064Store dx) {
         requireSame("sigmoidBackward", y, dy);
         requireSame("sigmoidBackward", y, dx);
-        double[] yd = y.data;
-        double[] dyd = dy.data;
-        double[] dxd = dx.data;
-        for (int i = 0; i < yd.length; i++) {
-            double yi = yd[i];
-            dxd[i] = dyd[i] * yi * (1.0 - yi);
-        }
+        ElementwiseLoops.sigmoidBackward(y.data, dy.data, dx.data);
     }
 
     /** {@code fillMatching(a, MULTIPLY, b)}. */
@@ -272,12 +262,7 @@ public final class OjalgoBackend implements Backend<R064Store> {
         requireSame("addHadamard", a, out);
         requireDistinct("addHadamard", a, out);
         requireDistinct("addHadamard", b, out);
-        double[] ad = a.data;
-        double[] bd = b.data;
-        double[] o = out.data;
-        for (int i = 0; i < ad.length; i++) {
-            o[i] += alpha * ad[i] * bd[i];
-        }
+        ElementwiseLoops.addHadamard(alpha, a.data, b.data, out.data);
     }
 
     /** {@code x.axpy(α, y)}. */
@@ -310,12 +295,7 @@ public final class OjalgoBackend implements Backend<R064Store> {
         requireSame("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", b, out);
-        double[] ad = a.data;
-        double[] bd = b.data;
-        double[] o = out.data;
-        for (int i = 0; i < ad.length; i++) {
-            o[i] += alpha * ad[i] / (Math.sqrt(bd[i] + epsInside) + epsOutside);
-        }
+        ElementwiseLoops.addQuotientBySqrt(alpha, a.data, b.data, epsInside, epsOutside, out.data);
     }
 
     // ---- the LSTM cell's element-wise work, fused ----------------------------------------------
@@ -390,22 +370,12 @@ public final class OjalgoBackend implements Backend<R064Store> {
         return loss;
     }
 
-    /** Plain loop: ojAlgo has no fused loss. σ is {@code LOGISTIC}, as in {@link #sigmoid}. */
+    /** Plain loop: ojAlgo has no fused loss. σ is 1 / (1 + e<sup>−z</sup>), {@code LOGISTIC}'s formula. */
     @Override
     public double sigmoidCrossEntropy(R064Store z, R064Store y, double scale, R064Store dz) {
         requireSame("sigmoidCrossEntropy", z, y);
         requireSame("sigmoidCrossEntropy", z, dz);
-        double[] zd = z.data;
-        double[] yd = y.data;
-        double[] dzd = dz.data;
-        double loss = 0;
-        for (int i = 0; i < zd.length; i++) {
-            double zi = zd[i];
-            double yi = yd[i];
-            loss += Math.max(zi, 0.0) - zi * yi + Math.log1p(Math.exp(-Math.abs(zi)));
-            dzd[i] = scale * (LOGISTIC.invoke(zi) - yi);
-        }
-        return loss;
+        return ElementwiseLoops.sigmoidCrossEntropy(z.data, y.data, scale, dz.data);
     }
 
     /**
