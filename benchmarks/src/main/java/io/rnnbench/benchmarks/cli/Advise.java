@@ -5,6 +5,7 @@ import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.report.ConsoleSummary;
 import io.rnnbench.benchmarks.report.BenchmarkResults;
 import io.rnnbench.benchmarks.results.JmhResults;
+import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.Report;
 import io.rnnbench.benchmarks.report.Ranking;
 import io.rnnbench.benchmarks.rnn.Suite;
@@ -35,7 +36,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code rnnbench advise}: which backend for my model? Measures each registered backend briefly on one cell and
  * shape (one fork each, 2 warmup iterations of 500 ms, then 8 measurement iterations of 250 ms unless told
- * otherwise: the default profile's settings) and prints the ranking with its 99.9% margins and the recommendation.
+ * otherwise: the default profile's settings) and prints the ranking with its 99.9% margins and the recommendation,
+ * with what each recommended backend needs.
  * The shape is a preset name or sizes; add {@code ,onehot} for one-hot input.
  */
 @Command(name = "advise", description = "Measures every backend briefly on one cell and shape and says which to choose.")
@@ -101,12 +103,14 @@ public final class Advise implements Callable<Integer> {
             System.err.println("advise: the measurement failed: " + e.getMessage());
             return ExitStatus.FAILED;
         }
-        Report report = Report.of(BenchmarkResults.of(JmhResults.read(json)), null);
+        Report report = Report.of(BenchmarkResults.of(JmhResults.read(json)),
+                Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
+                Backends.libraries()));
         Files.deleteIfExists(json);
         System.out.println();
         for (Ranking r : report.all()) {
             System.out.println(ConsoleSummary.line(r));
-            System.out.println("  → " + r.recommendation());
+            System.out.println("  → " + report.advice(r));
         }
         return ExitStatus.OK;
     }

@@ -68,7 +68,8 @@ public final class RunBenchmarks implements Callable<Integer> {
             return ExitStatus.USAGE;
         }
         Path results = Path.of(options.getResult().get());
-        Environment.current(Backends.names(), Backends.allocationFree()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
+        Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
+                Backends.libraries()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
         OutputFormat jmh = OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(VerboseMode.NORMAL));
         try {
             Collection<?> done = new Runner(options, new ProgressFormat(jmh, System.out, combinations(options))).run();

@@ -165,7 +165,8 @@ public final class AbCommand implements Callable<Integer> {
                 new Side("baseline", baseline, parameters(baselineParams)),
                 new Side("candidate", candidate, parameters(candidateParams)), forks, out.resolve("forks"));
 
-        Environment environment = Environment.current(Backends.names(), Backends.allocationFree());
+        Environment environment = Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
+                Backends.libraries());
         Path aResult = out.resolve("baseline").resolve(RunFiles.RESULTS);
         Path bResult = out.resolve("candidate").resolve(RunFiles.RESULTS);
         AtomicFiles.writeString(aResult, ForkMerge.merge(forkFiles.get(0)));

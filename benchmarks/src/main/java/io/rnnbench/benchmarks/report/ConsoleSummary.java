@@ -18,11 +18,11 @@ public final class ConsoleSummary {
         out.println("==== rnnbench results (time per operation ± 99.9% CI; × fastest; ≈ within noise) ====");
         for (Ranking r : report.all()) {
             out.println(line(r));
-            out.println("    → " + r.recommendation());
+            out.println("    → " + report.advice(r));
         }
         for (QualityRanking q : report.timeToQuality()) {
             out.println(line(q));
-            out.println("    → " + q.recommendation());
+            out.println("    → " + report.advice(q));
         }
         for (GemmRanking g : report.gemm()) {
             out.println(line(g));

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The machine a run was made on, which JMH's JSON does not record: CPU model, cores, OS and the time. The runner
@@ -25,24 +27,38 @@ import java.util.List;
  * @param backends  the backends registered on the class path
  * @param allocationFree those of them that allocate nothing per operation once compiled
  *                  ({@code BackendProvider.allocationFree}); null in files written before stop 13
+ * @param requirements what each of them needs beyond the class path ({@code BackendProvider.requirements}), by name;
+ *                  null in files written before issue 19
+ * @param libraries what the backends that name one compute with ({@code BackendProvider.library}, e.g. the native BLAS
+ *                  loaded), by name; null in files written before issue 19
  */
 public record Environment(String cpu, int cores, String os, String java, long maxHeapMb, String started,
-                          List<String> backends, List<String> allocationFree) {
+                          List<String> backends, List<String> allocationFree, Map<String, String> requirements,
+                          Map<String, String> libraries) {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     /** This machine, now. */
-    public static Environment current(List<String> backends, List<String> allocationFree) {
+    public static Environment current(List<String> backends, List<String> allocationFree,
+            Map<String, String> requirements, Map<String, String> libraries) {
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), Instant.now().toString(), List.copyOf(backends),
-                List.copyOf(allocationFree));
+                List.copyOf(allocationFree), new TreeMap<>(requirements), new TreeMap<>(libraries));
     }
 
     /** Whether the run's registry said {@code backend} allocates nothing per operation once compiled. */
     public boolean isAllocationFree(String backend) {
         return allocationFree != null && allocationFree.contains(backend);
+    }
+
+    /**
+     * What {@code backend} needs beyond the class path, as the run's registry said; null when the file does not
+     * record it.
+     */
+    public String requirements(String backend) {
+        return requirements == null ? null : requirements.get(backend);
     }
 
     /** Writes this as JSON, atomically. */

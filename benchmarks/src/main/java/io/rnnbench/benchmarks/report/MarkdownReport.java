@@ -72,11 +72,14 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    /** Every recommendation, one per ranking; nothing for a run of the GEMM kernel only, which recommends nothing. */
+    /**
+     * Every recommendation, one per ranking, with what each recommended backend costs ({@link Report#advice});
+     * nothing for a run of the GEMM kernel only, which recommends nothing.
+     */
     static void appendRecommendations(StringBuilder md, Report report) {
         List<String> recommendations = new ArrayList<>();
-        report.all().forEach(r -> recommendations.add(r.recommendation()));
-        report.timeToQuality().forEach(q -> recommendations.add(q.recommendation()));
+        report.all().forEach(r -> recommendations.add(report.advice(r)));
+        report.timeToQuality().forEach(q -> recommendations.add(report.advice(q)));
         if (recommendations.isEmpty()) {
             return;
         }
@@ -275,6 +278,10 @@ public final class MarkdownReport {
                 .append("), fork arguments `").append(String.join(" ", run.jvmArgs())).append("`\n");
         md.append("- **JMH:** ").append(run.jmhVersion()).append(", ").append(run.forks()).append(" fork(s) per combination, warmup ")
                 .append(run.warmup()).append(", measurement ").append(run.measurement()).append('\n');
+        if (env != null && env.libraries() != null && !env.libraries().isEmpty()) {
+            md.append("- **Libraries:** ").append(String.join("; ", env.libraries().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).toList())).append('\n');
+        }
         if (env != null) {
             md.append("- **Backends on the class path:** ").append(String.join(", ", env.backends()))
                     .append("; run started ").append(env.started()).append('\n');

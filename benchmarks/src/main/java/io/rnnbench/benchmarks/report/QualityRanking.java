@@ -52,6 +52,12 @@ public record QualityRanking(String workload, List<Entry> entries) {
         return entries.get(0);
     }
 
+    /** The backends the recommendation names: those that reached the goal within noise of the fastest, fastest first. */
+    public List<String> recommended() {
+        return entries.stream().filter(e -> e.measurement().reachedGoal() && e.tiedWithFastest())
+                .map(e -> e.measurement().backend()).toList();
+    }
+
     /**
      * The advice, e.g. "to train `dinos` to smoothed loss … use raw: 2.81 s, 1.52× faster than ejml; commons-math did
      * not reach it".

@@ -116,6 +116,11 @@ public record Ranking(Suite suite, CellType cell, Shape shape, List<Entry> entri
         return s.append(noError).toString();
     }
 
+    /** The backends the recommendation names: the fastest and those within noise of it, fastest first. */
+    public List<String> recommended() {
+        return entries.stream().filter(Entry::tiedWithFastest).map(e -> e.measurement().backend()).toList();
+    }
+
     /** "1.8×". */
     static String ratio(double ratio) {
         return String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.2f×", ratio);

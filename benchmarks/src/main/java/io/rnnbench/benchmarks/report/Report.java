@@ -52,6 +52,35 @@ public record Report(BenchmarkResults results, Environment environment, Map<Shap
         return GemmRanking.of(results.gemm());
     }
 
+    /** {@code r}'s recommendation and what each backend it recommends costs (see {@link #costs}). */
+    public String advice(Ranking r) {
+        return r.recommendation() + costs(r.recommended());
+    }
+
+    /** {@code q}'s recommendation and what each backend it recommends costs (see {@link #costs}). */
+    public String advice(QualityRanking q) {
+        return q.recommendation() + costs(q.recommended());
+    }
+
+    /**
+     * "; what it takes: raw-simd: --add-modules jdk.incubator.vector; raw: nothing" for the recommended backends whose
+     * requirements the run's environment file records ({@code BackendProvider.requirements}); empty when it records
+     * none of them.
+     */
+    String costs(List<String> backends) {
+        if (environment == null) {
+            return "";
+        }
+        List<String> costs = new ArrayList<>();
+        for (String backend : backends) {
+            String requirements = environment.requirements(backend);
+            if (requirements != null) {
+                costs.add(backend + ": " + requirements);
+            }
+        }
+        return costs.isEmpty() ? "" : "; what it takes: " + String.join("; ", costs);
+    }
+
     /** Every ranking, shape by shape. */
     public List<Ranking> all() {
         return rankings.values().stream().flatMap(List::stream).toList();

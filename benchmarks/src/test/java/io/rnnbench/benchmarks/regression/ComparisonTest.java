@@ -162,7 +162,7 @@ class ComparisonTest {
 
     @Test
     void otherHardwareIsSaidAndTimeDoesNotBlock() {
-        Environment other = new Environment("AMD EPYC 7B13", 2, "Linux", "17.0.15", 1024, "2024-01-01T00:00:00Z", List.of("raw"), List.of("raw"));
+        Environment other = new Environment("AMD EPYC 7B13", 2, "Linux", "17.0.15", 1024, "2024-01-01T00:00:00Z", List.of("raw"), List.of("raw"), null, null);
         ResultPoints a = SyntheticRuns.file("a", List.of(point(FORWARD, "ms/op", 2.0, 8, 1000)), SyntheticRuns.MACHINE);
         ResultPoints b = SyntheticRuns.file("b", List.of(point(FORWARD, "ms/op", 3.0, 8, 1000)), other);
         Comparison c = Comparison.of(a, b, Thresholds.DEFAULT);

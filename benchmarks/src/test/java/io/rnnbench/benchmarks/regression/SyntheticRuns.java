@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 final class SyntheticRuns {
     static final Environment MACHINE = new Environment("Test CPU @ 2.0GHz", 2, "Linux", "17.0.15", 1024,
-            "2024-01-01T00:00:00Z", List.of("raw"), List.of("raw"));
+            "2024-01-01T00:00:00Z", List.of("raw"), List.of("raw"), null, null);
 
     private SyntheticRuns() {
     }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -28,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportRenderingTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
     private static final Environment MACHINE = new Environment("Test CPU @ 3.0GHz", 2, "Linux 6 (amd64)", "OpenJDK 17",
-            2048, "2026-01-01T00:00:00Z", List.of("commons-math", "raw"), List.of("raw"));
+            2048, "2026-01-01T00:00:00Z", List.of("commons-math", "raw"), List.of("raw"),
+            Map.of("commons-math", "a test library", "raw", "nothing"),
+            Map.of("blas-native", "JNIBLAS on /usr/lib/libblas.so.3"));
 
     @BeforeAll
     static void headless() {
@@ -49,11 +52,25 @@ class ReportRenderingTest {
         assertTrue(md.contains("| `char` | RNN | 10.8 ms (7.23×) | 1.50 ms (1.00×) | raw |"), md);
         assertTrue(md.contains("- for `char` RNN training step use raw: 7.23× faster than commons-math (some backends"
                 + " have a single measurement"), md);
+        assertTrue(md.contains("run more iterations to be sure); what it takes: raw: nothing.\n"), md);
+        assertFalse(md.contains("a test library"), "only the recommended backend's requirements: " + md);
+        assertTrue(md.contains("- **Libraries:** blas-native: JNIBLAS on /usr/lib/libblas.so.3\n"), md);
         assertTrue(md.contains("| RNN | training step | **raw** | 1.50 ms | 100 µs | 16.7 k | "), md);
         assertTrue(md.contains("| 11.9 KiB | 1 (fastest) |"), md);
         assertTrue(md.contains("| RNN | training step | commons-math | 10.8 ms | n/a | 2.31 k | "), md);
         assertTrue(md.contains("| 6.57 MiB | 7.23× |"), md);
         assertTrue(md.contains("![char: time per operation by backend, with 99.9% error bars](charts/char.png)"), md);
+    }
+
+    @Test
+    void withoutRecordedRequirementsTheAdviceIsTheRecommendationAlone() throws IOException {
+        Environment old = new Environment("Test CPU @ 3.0GHz", 2, "Linux 6 (amd64)", "OpenJDK 17", 2048,
+                "2026-01-01T00:00:00Z", List.of("commons-math", "raw"), List.of("raw"), null, null);
+        Report report = Report.of(BenchmarkResultsTest.sample(), old);
+        Ranking r = report.ranking(Shape.CHAR, CellType.RNN, Suite.TRAINING_STEP);
+
+        assertEquals(r.recommendation(), report.advice(r));
+        assertFalse(MarkdownReport.render(report, Set.of()).contains("**Libraries:**"));
     }
 
     @Test

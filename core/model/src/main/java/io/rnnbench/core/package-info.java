@@ -12,7 +12,7 @@
  * </ul>
  * Packages: {@code spi} (the backend contract and registry), {@code model} (cells, layers, heads, losses),
  * {@code train} (the trainer, clipping, optimizers, truncated BPTT), {@code random} (seeded generators, one of
- * them NumPy's legacy stream), {@code shape} (shape checks), {@code rowmajor} (helpers for row-major
+ * them NumPy's legacy stream), {@code shape} (shape checks), {@code arrays} (helpers for
  * {@code double[]} backends), {@code probe} (allocation counting for harnesses). The seeds' tasks, corpora and
  * checkpoints live in the {@code rnnbench-workloads} module, not here.
  */

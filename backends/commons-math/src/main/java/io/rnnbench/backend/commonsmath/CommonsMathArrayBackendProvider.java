@@ -18,6 +18,11 @@ public final class CommonsMathArrayBackendProvider implements BackendProvider {
     }
 
     @Override
+    public String requirements() {
+        return "nothing";
+    }
+
+    @Override
     public Backend<?> create() {
         return new CommonsMathBackend<>(NAME, CommonsMathMatrixClass.ARRAY_2D_ROW);
     }

@@ -1,7 +1,7 @@
 package io.rnnbench.backend.ejml;
 
 import io.rnnbench.core.spi.Backend;
-import io.rnnbench.core.rowmajor.RowMajorLstm;
+import io.rnnbench.core.arrays.RowMajorLstm;
 import io.rnnbench.core.shape.Shapes;
 import io.rnnbench.core.spi.Transpose;
 import java.util.Arrays;

@@ -23,6 +23,11 @@ public final class EjmlBackendProvider implements BackendProvider {
     }
 
     @Override
+    public String requirements() {
+        return "nothing";
+    }
+
+    @Override
     public Backend<?> create() {
         return new EjmlBackend(NAME, EjmlProducts.SINGLE_THREAD);
     }

@@ -17,6 +17,12 @@ public final class EjmlMtBackendProvider implements BackendProvider {
         return NAME;
     }
 
+    /** EJML's thread pool, which has one thread per available processor. */
+    @Override
+    public String requirements() {
+        return Runtime.getRuntime().availableProcessors() + " threads";
+    }
+
     @Override
     public Backend<?> create() {
         return new EjmlBackend(NAME, EjmlProducts.MULTI_THREADED);

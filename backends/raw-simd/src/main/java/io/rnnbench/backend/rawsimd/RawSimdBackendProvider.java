@@ -37,6 +37,11 @@ public final class RawSimdBackendProvider implements BackendProvider {
     }
 
     @Override
+    public String requirements() {
+        return "--add-modules " + VECTOR_MODULE;
+    }
+
+    @Override
     public Backend<?> create() {
         return new RawBackend(NAME, new SimdTileKernel(), new SimdActivations());
     }

@@ -31,6 +31,12 @@ public final class RawSimdMtBackendProvider implements BackendProvider {
         return true;
     }
 
+    /** Its products over two threads ({@code ParallelGemm}), and the Vector API. */
+    @Override
+    public String requirements() {
+        return "2 threads, --add-modules " + RawSimdBackendProvider.VECTOR_MODULE;
+    }
+
     @Override
     public Backend<?> create() {
         return new RawBackend(NAME, new SimdTileKernel(), new SimdActivations(), true);

@@ -20,6 +20,11 @@ public final class RawBackendProvider implements BackendProvider {
     }
 
     @Override
+    public String requirements() {
+        return "nothing";
+    }
+
+    @Override
     public Backend<?> create() {
         return new RawBackend();
     }

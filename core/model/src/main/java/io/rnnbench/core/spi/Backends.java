@@ -52,6 +52,31 @@ public final class Backends {
         return runnable(providers(), BackendProvider::allocationFree);
     }
 
+    /**
+     * What each backend of {@link #names()} needs beyond the class path ({@link BackendProvider#requirements()}), by
+     * name.
+     */
+    public static SortedMap<String, String> requirements() {
+        SortedMap<String, String> requirements = new TreeMap<>();
+        providers().forEach((name, provider) -> {
+            if (provider.unavailableReason().isEmpty()) {
+                requirements.put(name, provider.requirements());
+            }
+        });
+        return requirements;
+    }
+
+    /** What the backends of {@link #names()} that name one compute with ({@link BackendProvider#library()}), by name. */
+    public static SortedMap<String, String> libraries() {
+        SortedMap<String, String> libraries = new TreeMap<>();
+        providers().forEach((name, provider) -> {
+            if (provider.unavailableReason().isEmpty() && !provider.library().isEmpty()) {
+                libraries.put(name, provider.library());
+            }
+        });
+        return libraries;
+    }
+
     /** The registered backends that cannot run in this JVM, by name, with the reason each gives. */
     public static SortedMap<String, String> unavailable() {
         return unavailable(providers());

@@ -1,4 +1,4 @@
-package io.rnnbench.core.rowmajor;
+package io.rnnbench.core.arrays;
 
 import io.rnnbench.core.spi.Backend;
 

@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class BlasJavaConformanceTest extends BackendConformanceSuite {
+    BlasJavaConformanceTest() {
+        super("blas-java");
+    }
+}

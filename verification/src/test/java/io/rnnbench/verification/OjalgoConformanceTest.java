@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class OjalgoConformanceTest extends BackendConformanceSuite {
+    OjalgoConformanceTest() {
+        super("ojalgo");
+    }
+}

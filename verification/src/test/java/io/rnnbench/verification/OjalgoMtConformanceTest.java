@@ -1,0 +1,7 @@
+package io.rnnbench.verification;
+
+class OjalgoMtConformanceTest extends BackendConformanceSuite {
+    OjalgoMtConformanceTest() {
+        super("ojalgo-mt");
+    }
+}
