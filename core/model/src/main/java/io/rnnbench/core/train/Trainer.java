@@ -36,7 +36,12 @@ public final class Trainer<M> {
      * @throws ArithmeticException when the loss or a gradient is NaN or ∞; the parameters are then unchanged
      */
     public double step(DoubleSupplier forward) {
-        double loss = FiniteCheck.requireFinite(forward.getAsDouble(), "loss");
+        return update(forward.getAsDouble());
+    }
+
+    /** Backward, check, clip and update after a forward pass that computed {@code forwardLoss}. */
+    private double update(double forwardLoss) {
+        double loss = FiniteCheck.requireFinite(forwardLoss, "loss");
         model.backward();
         lastGradientNorm = FiniteCheck.requireFinite(model.backend(), model.gradients(), "gradient");
         clipping.apply(model.backend(), model.gradients(), lastGradientNorm);
@@ -57,7 +62,7 @@ public final class Trainer<M> {
             throw new IllegalStateException("step(chunk, state) trains a Network; this trainer's model is a "
                     + model.getClass().getSimpleName());
         }
-        double loss = step(() -> network.forward(chunk, state));
+        double loss = update(network.forward(chunk, state)); // no lambda: a training step allocates nothing
         network.copyFinalState(state);
         return loss;
     }
