@@ -97,18 +97,27 @@ public abstract class BackendAgreementSuite {
 
     private void onePassAgrees(ModelCase modelCase, String checkName) {
         assumeFalse(backendName.equals(REFERENCE), "the reference is not compared with itself");
-        VerificationReport.check(backendName, checkName, () -> {
-        Pass reference = onePass(Backends.byName(REFERENCE), modelCase);
-        Pass candidate = onePass(Backends.byName(backendName), modelCase);
+        VerificationReport.check(backendName, checkName,
+                () -> onePassAgreement(Backends.byName(REFERENCE), Backends.byName(backendName), backendName, modelCase));
+    }
+
+    /**
+     * Logits, loss, every gradient and the initial-state gradients of one forward/backward of {@code modelCase} on
+     * {@code candidate} against {@code reference}; fails naming the tensor and its worst entry.
+     *
+     * @return the worst error as a fraction of its tolerance
+     */
+    public static double onePassAgreement(Backend<?> reference, Backend<?> candidate, String candidateName, ModelCase modelCase) {
+        Pass expected = onePass(reference, modelCase);
+        Pass actual = onePass(candidate, modelCase);
         String check = "one forward/backward, " + modelCase;
-        double worst = Agreement.assertClose(backendName, check, "loss", candidate.loss, reference.loss,
+        double worst = Agreement.assertClose(candidateName, check, "loss", actual.loss, expected.loss,
                 Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
-        for (int i = 0; i < reference.names.size(); i++) {
-            worst = Math.max(worst, Agreement.assertClose(backendName, check, reference.names.get(i), reference.cols.get(i),
-                    candidate.values.get(i), reference.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+        for (int i = 0; i < expected.names.size(); i++) {
+            worst = Math.max(worst, Agreement.assertClose(candidateName, check, expected.names.get(i), expected.cols.get(i),
+                    actual.values.get(i), expected.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
         }
         return worst;
-        });
     }
 
     @ParameterizedTest(name = "{0}")
