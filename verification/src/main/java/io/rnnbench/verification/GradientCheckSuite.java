@@ -32,13 +32,17 @@ public abstract class GradientCheckSuite {
     private static final int MAX_ENTRIES = 40;
 
     /**
-     * The heads of the grid (DESIGN.md §4). {@link HeadType#PER_STEP_SIGMOID} is checked by the workload tests on
-     * smaller outputs: with V = 5 sigmoid terms per step the loss is ≈ 20, and central differences at ε = 1e−6 then
-     * carry 2–6e−9 of rounding (measured on LSTM L=2 B=3: the same entries differ from the analytic gradient by
-     * 1e−11 at ε = 1e−4), right at the 1e−8 absolute tolerance.
+     * The heads of the grid (DESIGN.md §4). {@link HeadType#PER_STEP_SIGMOID} has its own grid
+     * ({@link #perStepSigmoidGrid}) at ε = {@link Tolerances#SIGMOID_HEAD_EPSILON}: with V = 5 sigmoid terms per
+     * step its loss is ≈ 19, and central differences at ε = 1e−6 carry up to 9e−9 of rounding, at the 1e−8
+     * absolute tolerance.
      */
     static final List<HeadType> GRID_HEADS =
             List.of(HeadType.PER_STEP_SOFTMAX, HeadType.LAST_STEP_SOFTMAX, HeadType.LAST_STEP_SIGMOID);
+
+    /** The resolution of the per-step sigmoid grid: ε from the head's curvature, the usual tolerances. */
+    public static final GradientCheck.Resolution SIGMOID_HEAD = new GradientCheck.Resolution(Tolerances.SIGMOID_HEAD_EPSILON,
+            Tolerances.GRADIENT_CHECK_RELATIVE, Tolerances.GRADIENT_CHECK_ABSOLUTE);
 
     private final String backendName;
 
@@ -64,19 +68,58 @@ public abstract class GradientCheckSuite {
         return cases;
     }
 
+    /**
+     * The per-step sigmoid head with class targets (each row the one-hot of its class): cell × layers {1, 2} ×
+     * {full, truncated BPTT k = 2}, batch 3, random initial state.
+     */
+    static List<ModelCase> perStepSigmoidGrid() {
+        List<ModelCase> cases = new ArrayList<>();
+        for (CellType cell : CellType.values()) {
+            for (int layers = 1; layers <= 2; layers++) {
+                for (int truncation : new int[] {0, 2}) {
+                    cases.add(ModelCase.small(cell, layers, HeadType.PER_STEP_SIGMOID, 3, truncation, true));
+                }
+            }
+        }
+        return cases;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("grid")
     void gradientsMatchCentralDifferences(ModelCase modelCase) {
-        check(Backends.byName(backendName), modelCase);
+        check(Backends.byName(backendName), modelCase, GradientCheck.Resolution.DEFAULT);
     }
 
-    private <M> void check(Backend<M> backend, ModelCase modelCase) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("perStepSigmoidGrid")
+    void perStepSigmoidGradientsMatchCentralDifferences(ModelCase modelCase) {
+        check(Backends.byName(backendName), modelCase, SIGMOID_HEAD);
+    }
+
+    /** The encoder–decoder, 2 layers: the encoder's gradients arrive only through its final state. */
+    @ParameterizedTest(name = "{0} L=2")
+    @MethodSource("cells")
+    void encoderDecoderGradientsMatchCentralDifferences(CellType cell) {
+        VerificationReport.check(backendName, "gradient check: encoder–decoder", () -> {
+            GradientCheck.Report report = EncoderDecoderCheck.check(Backends.byName(backendName), cell, 2, MAX_ENTRIES);
+            if (!report.passes()) {
+                fail(report.describe("encoder–decoder " + cell + " L=2"));
+            }
+            return report.worstFractionOfTolerance();
+        });
+    }
+
+    static List<CellType> cells() {
+        return List.of(CellType.values());
+    }
+
+    private <M> void check(Backend<M> backend, ModelCase modelCase, GradientCheck.Resolution resolution) {
         VerificationReport.check(backendName, "gradient check", () -> {
             ModelCase.Instance<M> instance = modelCase.build(backend);
             GradientCheck.Report report = GradientCheck.check(instance.network(), instance.batch(), instance.initialState(),
-                    modelCase.truncation(), MAX_ENTRIES);
+                    modelCase.truncation(), MAX_ENTRIES, resolution);
             if (!report.passes()) {
-                fail(report.describe(modelCase.toString()));
+                fail(report.describe(modelCase + ", " + resolution));
             }
             return report.worstFractionOfTolerance();
         });
