@@ -109,6 +109,33 @@ class GoldenChecksCanFailTest {
                 message);
     }
 
+    /**
+     * A trajectory file with only checkpoints (every config key defaulted) and its corpus named beside it: the run
+     * reads that file (here a copy of the built-in list, so NumPy's step-0 value holds), and a missing corpus fails
+     * naming it.
+     */
+    @Test
+    void aNamedCorpusAndDefaultedConfigRun(@TempDir Path dir) throws Throwable {
+        Files.writeString(dir.resolve("names.txt"), new String(
+                io.rnnbench.workloads.DinosWorkload.class.getResourceAsStream("dinos.txt").readAllBytes(), StandardCharsets.UTF_8));
+        JsonObject root = FixtureReader.parse(resource(GoldenFixtures.DINOS_RESOURCE), "dinos").getAsJsonObject();
+        JsonObject config = new JsonObject();
+        config.addProperty("corpus", "names.txt"); //                        relative to the fixture file
+        root.add("config", config);
+        JsonArray checkpoints = root.getAsJsonArray("checkpoints");
+        while (checkpoints.size() > 1) {
+            checkpoints.remove(1); //                                       step 0 only
+        }
+        Path file = dir.resolve("corpus-dinos.json");
+        Files.writeString(file, toJson(root));
+        assertEquals(2, runAll(GoldenFixtures.extraFiles(BACKEND, file.toString())));
+
+        config.addProperty("corpus", "missing.txt");
+        Files.writeString(file, toJson(root));
+        String message = failureOf(GoldenFixtures.extraFiles(BACKEND, file.toString()), "step 0");
+        assertTrue(message.contains("$.config.corpus: expected a readable names file") && message.contains("missing.txt"), message);
+    }
+
     @Test
     void aTruncatedFileFailsWithTheOffset(@TempDir Path dir) throws IOException {
         String text = resource(GoldenFixtures.DINOS_RESOURCE);
