@@ -22,7 +22,7 @@ public record FunctionCall(String entry, String name, String qualifier, int repe
     /** Parses one entry; fails with the entry when it is not in the grammar. */
     public static FunctionCall parse(String entry) {
         Matcher m = GRAMMAR.matcher(entry);
-        if (!m.matches() || m.group(1).isEmpty() || m.group(1).contains("(") || m.group(1).contains(")")) {
+        if (!m.matches() || m.group(1).isBlank() || m.group(1).contains("(") || m.group(1).contains(")")) {
             throw new IllegalArgumentException("function entry \"" + entry + "\" is not NAME, NAME(QUALIFIER), NAME xN "
                     + "or NAME(QUALIFIER) xN");
         }

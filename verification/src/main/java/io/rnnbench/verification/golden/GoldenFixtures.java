@@ -268,16 +268,19 @@ public final class GoldenFixtures {
         List<DynamicNode> tests = new ArrayList<>();
         boolean initialGiven = !Double.isNaN(cfg.initialLoss());
         tests.add(DynamicTest.dynamicTest((initialGiven ? "initial loss −ln(1/V)·" + DinosTrajectory.SEED_INITIAL_LOSS_STEPS
-                + " and t" : "T") + "he core's step loss = the seed's Σ −log softmax at every checkpoint", () -> {
+                + " and t" : "T") + "he core's step loss = the seed's Σ −log softmax, and the smoothed loss, at every checkpoint", () -> {
             DinosTrajectory.TrajectoryResult r = run.get();
             CaseChecks checks = new CaseChecks(backend, "seed 002 dinos");
             if (initialGiven) {
                 checks.close("initial_loss", r.uniformGuessLoss(), cfg.initialLoss(), 0, GoldenTolerances.INITIAL_LOSS_RTOL);
             }
             for (int k = 0; k < trajectory.checkpoints().size(); k++) {
+                DinosTrajectory.Checkpoint cp = trajectory.checkpoints().get(k);
                 double[] l = r.lossDefinitionAt()[k];
-                checks.close("loss of step " + trajectory.checkpoints().get(k).step() + " vs seed definition", l[0], l[1], 0,
+                checks.close("loss of step " + cp.step() + " vs seed definition", l[0], l[1], 0,
                         GoldenTolerances.LOSS_DEFINITION_RTOL);
+                // the checkpoints again, in the test that runs the training (a mutation tester attributes the run to it)
+                checks.close("smoothed loss after step " + cp.step(), r.smoothedAt()[k], cp.smoothedLoss(), 0, cp.rtol());
             }
             summary("dinos loss definition", checks);
             checks.assertAllPassed();
