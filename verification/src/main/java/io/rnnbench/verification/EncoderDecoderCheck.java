@@ -39,6 +39,13 @@ public final class EncoderDecoderCheck {
         model.backward();
         Parameters<M> analytic = model.gradients().zerosLike(backend);
         analytic.copyFrom(backend, model.gradients());
+        // every trained matrix of both networks is in the parameter set (the encoder's head aside), once
+        int expected = model.encoder().parameters().size() - 2 + model.decoder().parameters().size(); // minus head.wY, head.bY
+        if (model.parameters().size() != expected || model.gradients().size() != expected) {
+            throw new AssertionError(backend.name() + ", encoder–decoder " + cell + " L=" + layers + ": " + model.parameters().size()
+                    + " parameters and " + model.gradients().size() + " gradients, expected " + expected + ": "
+                    + model.parameters().names());
+        }
         boolean encoderReached = false;
         for (NamedMatrix<M> g : analytic) {
             if (g.name().startsWith("encoder.")) {
