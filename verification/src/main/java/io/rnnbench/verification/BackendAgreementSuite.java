@@ -10,7 +10,11 @@ import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.train.RowSparseOptimizer;
 import io.rnnbench.core.train.Adagrad;
+import io.rnnbench.core.train.Adam;
+import io.rnnbench.core.train.Optimizer;
+import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.Trainer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,18 +101,27 @@ public abstract class BackendAgreementSuite {
 
     private void onePassAgrees(ModelCase modelCase, String checkName) {
         assumeFalse(backendName.equals(REFERENCE), "the reference is not compared with itself");
-        VerificationReport.check(backendName, checkName, () -> {
-        Pass reference = onePass(Backends.byName(REFERENCE), modelCase);
-        Pass candidate = onePass(Backends.byName(backendName), modelCase);
+        VerificationReport.check(backendName, checkName,
+                () -> onePassAgreement(Backends.byName(REFERENCE), Backends.byName(backendName), backendName, modelCase));
+    }
+
+    /**
+     * Logits, loss, every gradient and the initial-state gradients of one forward/backward of {@code modelCase} on
+     * {@code candidate} against {@code reference}; fails naming the tensor and its worst entry.
+     *
+     * @return the worst error as a fraction of its tolerance
+     */
+    public static double onePassAgreement(Backend<?> reference, Backend<?> candidate, String candidateName, ModelCase modelCase) {
+        Pass expected = onePass(reference, modelCase);
+        Pass actual = onePass(candidate, modelCase);
         String check = "one forward/backward, " + modelCase;
-        double worst = Agreement.assertClose(backendName, check, "loss", candidate.loss, reference.loss,
+        double worst = Agreement.assertClose(candidateName, check, "loss", actual.loss, expected.loss,
                 Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
-        for (int i = 0; i < reference.names.size(); i++) {
-            worst = Math.max(worst, Agreement.assertClose(backendName, check, reference.names.get(i), reference.cols.get(i),
-                    candidate.values.get(i), reference.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+        for (int i = 0; i < expected.names.size(); i++) {
+            worst = Math.max(worst, Agreement.assertClose(candidateName, check, expected.names.get(i), expected.cols.get(i),
+                    actual.values.get(i), expected.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
         }
         return worst;
-        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,6 +167,100 @@ public abstract class BackendAgreementSuite {
         }
         return worst;
         });
+    }
+
+    /**
+     * Training configurations beyond the char-RNN recipe: dense input, the sigmoid heads (binary and class
+     * targets), SGD and Adam, and the row-sparse embedding optimizer (SGD and Adagrad rules), each trained
+     * {@link #CONFIGURATION_STEPS} steps on one batch with the state carried.
+     */
+    static List<TrainingConfiguration> trainingConfigurations() {
+        return List.of(
+                new TrainingConfiguration(ModelCase.small(CellType.RNN, 2, HeadType.LAST_STEP_SIGMOID, 3, 0, true), 0, "sgd"),
+                new TrainingConfiguration(ModelCase.small(CellType.LSTM, 1, HeadType.LAST_STEP_SIGMOID, 3, 0, true), 0, "adam"),
+                new TrainingConfiguration(ModelCase.small(CellType.LSTM, 2, HeadType.LAST_STEP_SOFTMAX, 3, 0, true), 0, "adam"),
+                new TrainingConfiguration(ModelCase.small(CellType.RNN, 1, HeadType.PER_STEP_SIGMOID, 3, 0, true), 0, "sgd"),
+                new TrainingConfiguration(ModelCase.small(CellType.LSTM, 2, HeadType.PER_STEP_SIGMOID, 3, 0, true), 0, "adam"),
+                new TrainingConfiguration(ModelCase.small(CellType.RNN, 2, HeadType.PER_STEP_SOFTMAX, 3, 0, true), 3, "row-sparse adagrad"),
+                new TrainingConfiguration(ModelCase.small(CellType.LSTM, 1, HeadType.PER_STEP_SOFTMAX, 3, 0, true), 3, "row-sparse sgd"));
+    }
+
+    /** Steps of each training configuration. */
+    static final int CONFIGURATION_STEPS = 30;
+
+    /** One training configuration: a model case, an embedding size (0: none) and the optimizer's name. */
+    record TrainingConfiguration(ModelCase modelCase, int embedding, String optimizer) {
+        @Override
+        public String toString() {
+            return modelCase.cell() + " L=" + modelCase.layers() + " " + modelCase.head()
+                    + (modelCase.head().perStep() ? (embedding > 0 ? " embedding D=" + embedding : " one-hot") : " dense")
+                    + " input, " + optimizer;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trainingConfigurations")
+    void parametersAgreeAfterTrainingConfigurations(TrainingConfiguration configuration) {
+        assumeFalse(backendName.equals(REFERENCE), "the reference is not compared with itself");
+        VerificationReport.check(backendName, "agreement with raw: after " + CONFIGURATION_STEPS + " steps of other configurations",
+                () -> trainedAgreement(Backends.byName(REFERENCE), Backends.byName(backendName), backendName, configuration));
+    }
+
+    /**
+     * Every parameter of {@code configuration} trained on {@code candidate} against {@code reference}, to
+     * {@link Tolerances#TRAINED_ATOL} + {@link Tolerances#TRAINED_RTOL}·|b|; fails naming the tensor and its worst entry.
+     */
+    static double trainedAgreement(Backend<?> reference, Backend<?> candidate, String candidateName,
+                                   TrainingConfiguration configuration) {
+        Trained expected = trainConfiguration(reference, configuration);
+        Trained actual = trainConfiguration(candidate, configuration);
+        double worst = 0;
+        for (int i = 0; i < expected.names.size(); i++) {
+            worst = Math.max(worst, Agreement.assertClose(candidateName, CONFIGURATION_STEPS + " steps, " + configuration,
+                    expected.names.get(i), expected.cols.get(i), actual.values.get(i), expected.values.get(i),
+                    Tolerances.TRAINED_ATOL, Tolerances.TRAINED_RTOL));
+        }
+        return worst;
+    }
+
+    private record Trained(List<String> names, List<Integer> cols, List<double[]> values) {
+    }
+
+    private static <M> Trained trainConfiguration(Backend<M> backend, TrainingConfiguration configuration) {
+        ModelCase modelCase = configuration.modelCase();
+        ModelCase.Instance<M> instance = modelCase.build(backend);
+        Network<M> network = instance.network();
+        if (configuration.embedding() > 0) { //       the same draws, on a network that reads its one-hot input through E
+            network = Network.zeros(backend, modelCase.config().withEmbedding(configuration.embedding()));
+            NumpyRandomState random = new NumpyRandomState(Seeds.MODEL);
+            for (NamedMatrix<M> p : network.parameters()) {
+                double[] w = random.randn(p.rows() * p.cols());
+                for (int i = 0; i < w.length; i++) {
+                    w[i] *= 0.5;
+                }
+                network.parameters().load(backend, p.name(), w);
+            }
+        }
+        double rate = 0.05;
+        Optimizer<M> optimizer = switch (configuration.optimizer()) {
+            case "sgd" -> new Sgd<>(backend, rate);
+            case "adam" -> new Adam<>(backend, network.parameters(), rate);
+            case "row-sparse adagrad" -> RowSparseOptimizer.adagrad(network, rate);
+            case "row-sparse sgd" -> RowSparseOptimizer.sgd(network, rate);
+            default -> throw new IllegalArgumentException(configuration.optimizer());
+        };
+        Trainer<M> trainer = new Trainer<>(network, optimizer, GradientClipping.byValue(5));
+        RecurrentState<M> state = instance.initialState();
+        for (int n = 0; n < CONFIGURATION_STEPS; n++) {
+            trainer.step(instance.batch(), state);
+        }
+        Trained trained = new Trained(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (NamedMatrix<M> p : network.parameters()) {
+            trained.names().add(p.name());
+            trained.cols().add(p.cols());
+            trained.values().add(backend.toArray(p.value()));
+        }
+        return trained;
     }
 
     private static <M> Pass onePass(Backend<M> backend, ModelCase modelCase) {

@@ -28,9 +28,30 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** Checks the network's gradients on one batch; the parameters are left as they were. */
+    /**
+     * The step and tolerances of a check: central differences with step {@code epsilon}; an entry passes when
+     * |a − n| / max(|a|, |n|) ≤ {@code relative} or |a − n| ≤ {@code absolute}.
+     */
+    public record Resolution(double epsilon, double relative, double absolute) {
+        /** ε = 1e−6, 1e−6 relative or 1e−8 absolute (DESIGN.md §4). */
+        public static final Resolution DEFAULT = new Resolution(Tolerances.GRADIENT_CHECK_EPSILON,
+                Tolerances.GRADIENT_CHECK_RELATIVE, Tolerances.GRADIENT_CHECK_ABSOLUTE);
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "ε %.0e, tolerance %.0e relative or %.0e absolute", epsilon, relative, absolute);
+        }
+    }
+
+    /** Checks the network's gradients on one batch at the {@link Resolution#DEFAULT} resolution. */
     public static <M> Report check(Network<M> network, SequenceBatch batch, RecurrentState<M> initialState,
                                    int truncation, int maxEntries) {
+        return check(network, batch, initialState, truncation, maxEntries, Resolution.DEFAULT);
+    }
+
+    /** Checks the network's gradients on one batch; the parameters are left as they were. */
+    public static <M> Report check(Network<M> network, SequenceBatch batch, RecurrentState<M> initialState,
+                                   int truncation, int maxEntries, Resolution resolution) {
         Backend<M> backend = network.backend();
         List<TensorResult> results = new ArrayList<>();
         DoubleSupplier loss;
@@ -49,37 +70,53 @@ public final class GradientCheck {
             loss = () -> network.forward(batch, initialState);
         }
         for (NamedMatrix<M> p : network.parameters()) {
-            results.add(checkTensor(backend, p.name(), p.value(), p.cols(), backend.toArray(analytic.get(p.name()).value()), loss, maxEntries));
+            results.add(checkTensor(backend, p.name(), p.value(), p.cols(), backend.toArray(analytic.get(p.name()).value()), loss,
+                    maxEntries, resolution));
         }
         if (truncation == 0) {
             for (int l = 0; l < initialState.layers(); l++) {
                 results.add(checkTensor(backend, "h0[" + l + "]", initialState.h(l), network.config().hiddenSize(),
-                        backend.toArray(dState.h(l)), loss, maxEntries));
+                        backend.toArray(dState.h(l)), loss, maxEntries, resolution));
                 if (initialState.hasCellState()) {
                     results.add(checkTensor(backend, "c0[" + l + "]", initialState.c(l), network.config().hiddenSize(),
-                            backend.toArray(dState.c(l)), loss, maxEntries));
+                            backend.toArray(dState.c(l)), loss, maxEntries, resolution));
                 }
             }
         }
         return new Report(backend.name(), results);
     }
 
+    /**
+     * Checks any model's gradients: {@code loss} runs the forward pass from the current parameters and returns the
+     * loss; {@code analytic} holds the gradients of the unperturbed loss, one per entry of {@code parameters} under
+     * the same names (e.g. an encoder–decoder's). The parameters are left as they were.
+     */
+    public static <M> Report check(Backend<M> backend, Parameters<M> parameters, Parameters<M> analytic, DoubleSupplier loss,
+                                   int maxEntries, Resolution resolution) {
+        List<TensorResult> results = new ArrayList<>();
+        for (NamedMatrix<M> p : parameters) {
+            results.add(checkTensor(backend, p.name(), p.value(), p.cols(), backend.toArray(analytic.get(p.name()).value()), loss,
+                    maxEntries, resolution));
+        }
+        return new Report(backend.name(), results);
+    }
+
     private static <M> TensorResult checkTensor(Backend<M> backend, String name, M tensor, int cols, double[] analytic,
-                                                DoubleSupplier loss, int maxEntries) {
+                                                DoubleSupplier loss, int maxEntries, Resolution resolution) {
         double[] values = backend.toArray(tensor);
         TensorResult worst = null;
         for (int e : entries(values.length, maxEntries)) {
             double original = values[e];
-            values[e] = original + Tolerances.GRADIENT_CHECK_EPSILON;
+            values[e] = original + resolution.epsilon();
             ModelCase.load(backend, tensor, values);
             double plus = loss.getAsDouble();
-            values[e] = original - Tolerances.GRADIENT_CHECK_EPSILON;
+            values[e] = original - resolution.epsilon();
             ModelCase.load(backend, tensor, values);
             double minus = loss.getAsDouble();
             values[e] = original;
             ModelCase.load(backend, tensor, values);
-            double numeric = (plus - minus) / (2 * Tolerances.GRADIENT_CHECK_EPSILON);
-            TensorResult entry = new TensorResult(name, e / cols, e % cols, analytic[e], numeric);
+            double numeric = (plus - minus) / (2 * resolution.epsilon());
+            TensorResult entry = new TensorResult(name, e / cols, e % cols, analytic[e], numeric, resolution);
             if (worst == null || entry.badness() > worst.badness()) {
                 worst = entry;
             }
@@ -100,7 +137,7 @@ public final class GradientCheck {
     }
 
     /** The worst checked entry of one tensor. */
-    public record TensorResult(String tensor, int row, int col, double analytic, double numeric) {
+    public record TensorResult(String tensor, int row, int col, double analytic, double numeric, Resolution resolution) {
 
         public double absoluteError() {
             return Math.abs(analytic - numeric);
@@ -122,7 +159,7 @@ public final class GradientCheck {
         /** How far past the tolerance: ≤ 1 passes; non-finite values are the worst. */
         double badness() {
             return finite()
-                    ? Math.min(relativeError() / Tolerances.GRADIENT_CHECK_RELATIVE, absoluteError() / Tolerances.GRADIENT_CHECK_ABSOLUTE)
+                    ? Math.min(relativeError() / resolution.relative(), absoluteError() / resolution.absolute())
                     : Double.POSITIVE_INFINITY;
         }
 

@@ -4,6 +4,7 @@ import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.HeadType;
 import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Network;
+import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.spi.Backend;
@@ -32,13 +33,17 @@ public abstract class GradientCheckSuite {
     private static final int MAX_ENTRIES = 40;
 
     /**
-     * The heads of the grid (DESIGN.md §4). {@link HeadType#PER_STEP_SIGMOID} is checked by the workload tests on
-     * smaller outputs: with V = 5 sigmoid terms per step the loss is ≈ 20, and central differences at ε = 1e−6 then
-     * carry 2–6e−9 of rounding (measured on LSTM L=2 B=3: the same entries differ from the analytic gradient by
-     * 1e−11 at ε = 1e−4), right at the 1e−8 absolute tolerance.
+     * The heads of the grid (DESIGN.md §4). {@link HeadType#PER_STEP_SIGMOID} has its own grid
+     * ({@link #perStepSigmoidGrid}) at ε = {@link Tolerances#SIGMOID_HEAD_EPSILON}: with V = 5 sigmoid terms per
+     * step its loss is ≈ 19, and central differences at ε = 1e−6 carry up to 9e−9 of rounding, at the 1e−8
+     * absolute tolerance.
      */
     static final List<HeadType> GRID_HEADS =
             List.of(HeadType.PER_STEP_SOFTMAX, HeadType.LAST_STEP_SOFTMAX, HeadType.LAST_STEP_SIGMOID);
+
+    /** The resolution of the per-step sigmoid grid: ε from the head's curvature, the usual tolerances. */
+    public static final GradientCheck.Resolution SIGMOID_HEAD = new GradientCheck.Resolution(Tolerances.SIGMOID_HEAD_EPSILON,
+            Tolerances.GRADIENT_CHECK_RELATIVE, Tolerances.GRADIENT_CHECK_ABSOLUTE);
 
     private final String backendName;
 
@@ -64,19 +69,58 @@ public abstract class GradientCheckSuite {
         return cases;
     }
 
+    /**
+     * The per-step sigmoid head with class targets (each row the one-hot of its class): cell × layers {1, 2} ×
+     * {full, truncated BPTT k = 2}, batch 3, random initial state.
+     */
+    static List<ModelCase> perStepSigmoidGrid() {
+        List<ModelCase> cases = new ArrayList<>();
+        for (CellType cell : CellType.values()) {
+            for (int layers = 1; layers <= 2; layers++) {
+                for (int truncation : new int[] {0, 2}) {
+                    cases.add(ModelCase.small(cell, layers, HeadType.PER_STEP_SIGMOID, 3, truncation, true));
+                }
+            }
+        }
+        return cases;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("grid")
     void gradientsMatchCentralDifferences(ModelCase modelCase) {
-        check(Backends.byName(backendName), modelCase);
+        check(Backends.byName(backendName), modelCase, GradientCheck.Resolution.DEFAULT);
     }
 
-    private <M> void check(Backend<M> backend, ModelCase modelCase) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("perStepSigmoidGrid")
+    void perStepSigmoidGradientsMatchCentralDifferences(ModelCase modelCase) {
+        check(Backends.byName(backendName), modelCase, SIGMOID_HEAD);
+    }
+
+    /** The encoder–decoder, 2 layers: the encoder's gradients arrive only through its final state. */
+    @ParameterizedTest(name = "{0} L=2")
+    @MethodSource("cells")
+    void encoderDecoderGradientsMatchCentralDifferences(CellType cell) {
+        VerificationReport.check(backendName, "gradient check: encoder–decoder", () -> {
+            GradientCheck.Report report = EncoderDecoderCheck.check(Backends.byName(backendName), cell, 2, MAX_ENTRIES);
+            if (!report.passes()) {
+                fail(report.describe("encoder–decoder " + cell + " L=2"));
+            }
+            return report.worstFractionOfTolerance();
+        });
+    }
+
+    static List<CellType> cells() {
+        return List.of(CellType.values());
+    }
+
+    private <M> void check(Backend<M> backend, ModelCase modelCase, GradientCheck.Resolution resolution) {
         VerificationReport.check(backendName, "gradient check", () -> {
             ModelCase.Instance<M> instance = modelCase.build(backend);
             GradientCheck.Report report = GradientCheck.check(instance.network(), instance.batch(), instance.initialState(),
-                    modelCase.truncation(), MAX_ENTRIES);
+                    modelCase.truncation(), MAX_ENTRIES, resolution);
             if (!report.passes()) {
-                fail(report.describe(modelCase.toString()));
+                fail(report.describe(modelCase + ", " + resolution));
             }
             return report.worstFractionOfTolerance();
         });
@@ -92,6 +136,30 @@ public abstract class GradientCheckSuite {
 
     private <M> void secondBackwardIsBitIdentical(Backend<M> backend) {
         for (CellType cell : CellType.values()) {
+            // backwardFromHidden after a backward: the head's gradients are zero (not the backward's), twice the same
+            ModelCase.Instance<M> fromHidden = ModelCase.small(cell, 2, HeadType.PER_STEP_SOFTMAX, 3, 0, true).build(backend);
+            Network<M> n = fromHidden.network();
+            n.forward(fromHidden.batch(), fromHidden.initialState());
+            n.backward();
+            double[] dH = new double[fromHidden.batch().steps() * fromHidden.batch().batch() * n.config().hiddenSize()];
+            for (int i = 0; i < dH.length; i++) {
+                dH[i] = Math.sin(i + 1.0);
+            }
+            n.backwardFromHidden(backend.fromArray(dH.length / n.config().hiddenSize(), n.config().hiddenSize(), dH), null);
+            List<double[]> once = gradientArrays(n);
+            for (NamedMatrix<M> g : n.gradients()) {
+                if (g.name().startsWith("head.")) {
+                    assertTrue(Arrays.stream(backend.toArray(g.value())).allMatch(v -> v == 0.0),
+                            backendName + " " + cell + ": backwardFromHidden left " + g.name() + " non-zero");
+                }
+            }
+            n.backwardFromHidden(backend.fromArray(dH.length / n.config().hiddenSize(), n.config().hiddenSize(), dH), null);
+            List<double[]> twice = gradientArrays(n);
+            for (int i = 0; i < once.size(); i++) {
+                assertArrayEquals(once.get(i), twice.get(i), 0.0,
+                        backendName + " " + cell + ": a second backwardFromHidden changed " + n.gradients().list().get(i).name());
+            }
+
             ModelCase.Instance<M> instance = ModelCase.small(cell, 2, HeadType.PER_STEP_SOFTMAX, 3, 0, true).build(backend);
             Network<M> network = instance.network();
             network.forward(instance.batch(), instance.initialState());
@@ -104,6 +172,51 @@ public abstract class GradientCheckSuite {
                         backendName + " " + cell + ": a second backward changed " + network.gradients().list().get(i).name());
             }
         }
+    }
+
+    /**
+     * Oracles for truncated BPTT independent of {@link io.rnnbench.core.train.TruncatedBptt} itself (the gradient
+     * check differentiates its own chunk loss, so a bug shared by the two would pass it): the chunk losses sum to
+     * the full forward's loss (the state flows across chunk boundaries); the head's gradients, which no recurrence
+     * reaches, equal full BPTT's; and with k ≥ T every gradient equals full BPTT's.
+     */
+    @Test
+    void truncatedBpttAgreesWithFullBpttWhereItMust() {
+        VerificationReport.check(backendName, "gradient: truncated BPTT vs full BPTT", () -> {
+            double worst = 0;
+            for (CellType cell : CellType.values()) {
+                worst = Math.max(worst, truncatedVsFull(Backends.byName(backendName), cell));
+            }
+            return worst;
+        });
+    }
+
+    private <M> double truncatedVsFull(Backend<M> backend, CellType cell) {
+        ModelCase.Instance<M> instance = ModelCase.small(cell, 2, HeadType.PER_STEP_SOFTMAX, 3, 0, true).build(backend);
+        Network<M> network = instance.network();
+        double fullLoss = network.forward(instance.batch(), instance.initialState());
+        network.backward();
+        Parameters<M> full = network.gradients().zerosLike(backend);
+        full.copyFrom(backend, network.gradients());
+        String check = "truncated vs full BPTT, " + cell;
+        Parameters<M> chunked = network.gradients().zerosLike(backend);
+        double chunkLoss = io.rnnbench.core.train.TruncatedBptt.gradient(network, instance.batch(), 2, instance.initialState(),
+                chunked).loss();
+        double worst = Agreement.assertClose(backendName, check + " k=2", "loss (sum of the chunks')", chunkLoss, fullLoss,
+                Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+        for (String head : new String[] {"head.wY", "head.bY"}) {
+            worst = Math.max(worst, Agreement.assertClose(backendName, check + " k=2", "d" + head, chunked.get(head).cols(),
+                    backend.toArray(chunked.get(head).value()), backend.toArray(full.get(head).value()),
+                    Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+        }
+        io.rnnbench.core.train.TruncatedBptt.gradient(network, instance.batch(), instance.batch().steps(), instance.initialState(),
+                chunked);
+        for (NamedMatrix<M> g : full) {
+            worst = Math.max(worst, Agreement.assertClose(backendName, check + " k=T", "d" + g.name(), g.cols(),
+                    backend.toArray(chunked.get(g.name()).value()), backend.toArray(g.value()),
+                    Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+        }
+        return worst;
     }
 
     @Test

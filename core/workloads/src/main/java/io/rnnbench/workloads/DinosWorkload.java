@@ -57,7 +57,7 @@ public final class DinosWorkload implements Workload {
         return "seed 002: dinosaur names, RNN n_a = 50, one name per step, SGD lr 0.01, clip ±5";
     }
 
-    /** The network of seed 002: weights drawn as the seed draws them, mapped onto the core's layout (transposed). */
+    /** The network of seed 002: weights drawn as the seed draws them, mapped onto the core's layout by {@link SeedNotation}. */
     public static <M> Network<M> network(Backend<M> backend, int vocabulary, int hidden, long initSeed, double initScale) {
         NumpyRandomState random = new NumpyRandomState(initSeed);
         double[] wax = scaled(random.randn(hidden, vocabulary), initScale); // Wax [n_a, V]
@@ -65,9 +65,7 @@ public final class DinosWorkload implements Workload {
         double[] wya = scaled(random.randn(vocabulary, hidden), initScale); // Wya [V, n_a]
         Network<M> network = Network.zeros(backend, new ModelConfig(CellType.RNN, vocabulary, hidden, 1, vocabulary,
                 HeadType.PER_STEP_SOFTMAX));
-        network.parameters().load(backend, "layer0.wX", transpose(wax, hidden, vocabulary)); // W_x = Waxᵀ [V, H]
-        network.parameters().load(backend, "layer0.wH", transpose(waa, hidden, hidden)); //    W_h = Waaᵀ [H, H]
-        network.parameters().load(backend, "head.wY", transpose(wya, vocabulary, hidden)); //  W_y = Wyaᵀ [H, V]
+        SeedNotation.load(network, network.parameters(), java.util.Map.of("Wax", wax, "Waa", waa, "Wya", wya)); // biases 0
         return network;
     }
 
@@ -106,15 +104,43 @@ public final class DinosWorkload implements Workload {
         return values;
     }
 
-    /** Row-major [rows, cols] → row-major entries of the transpose [cols, rows]. */
-    static double[] transpose(double[] a, int rows, int cols) {
-        double[] t = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = a[i * cols + j];
+    /**
+     * The seed's {@code sample(parameters, char_to_ix, seed)} on any per-step softmax network over {@code vocabulary}
+     * (the run's own network, or weights loaded from elsewhere, e.g. a golden case): x = 0 at the first step, then
+     * the one-hot of the index drawn; draw n seeds {@code np.random.seed(seed + 2n)}; at most
+     * {@value #MAX_NAME_LENGTH} characters, then a newline is appended.
+     */
+    public static <M> String sampleName(Network<M> network, Vocabulary vocabulary, long seed) {
+        return sampleName(network, vocabulary, new NumpyRandomState(seed), seed);
+    }
+
+    /** As {@link #sampleName(Network, Vocabulary, long)}; with {@code seed < 0}, {@code random}'s stream unseeded. */
+    private static <M> String sampleName(Network<M> network, Vocabulary vocabulary, NumpyRandomState random, long seed) {
+        Backend<M> backend = network.backend();
+        int v = vocabulary.size();
+        int newline = vocabulary.index('\n');
+        RecurrentState<M> h = RecurrentState.zeros(backend, network.config(), 1);
+        M probabilities = backend.zeros(1, v);
+        SequenceBatch input = new SequenceBatch(1, 1, new Inputs.Dense(new double[v], v), Targets.NONE); // x = 0
+        StringBuilder name = new StringBuilder();
+        int index = -1;
+        int counter = 0;
+        while (index != newline && counter != MAX_NAME_LENGTH) {
+            network.forward(input, h);
+            network.copyFinalState(h);
+            backend.softmax(network.logits(), probabilities);
+            if (seed >= 0) {
+                random.seed(seed + 2L * counter);
             }
+            index = random.choice(v, backend.toArray(probabilities));
+            name.appendCodePoint(vocabulary.codePoint(index));
+            input = new SequenceBatch(1, 1, new Inputs.OneHot(new int[] {index}), Targets.NONE);
+            counter++;
         }
-        return t;
+        if (counter == MAX_NAME_LENGTH) {
+            name.append('\n');
+        }
+        return name.toString();
     }
 
     /** The seed's training loop. */
@@ -177,31 +203,7 @@ public final class DinosWorkload implements Workload {
         }
 
         private String sampleName(NumpyRandomState random, long seed) {
-            Vocabulary vocabulary = data.vocabulary();
-            int v = vocabulary.size();
-            int newline = vocabulary.index('\n');
-            RecurrentState<M> h = RecurrentState.zeros(backend, network.config(), 1);
-            M probabilities = backend.zeros(1, v);
-            SequenceBatch input = new SequenceBatch(1, 1, new Inputs.Dense(new double[v], v), Targets.NONE); // x = 0
-            StringBuilder name = new StringBuilder();
-            int index = -1;
-            int counter = 0;
-            while (index != newline && counter != MAX_NAME_LENGTH) {
-                network.forward(input, h);
-                network.copyFinalState(h);
-                backend.softmax(network.logits(), probabilities);
-                if (seed >= 0) {
-                    random.seed(seed + 2L * counter);
-                }
-                index = random.choice(v, backend.toArray(probabilities));
-                name.appendCodePoint(vocabulary.codePoint(index));
-                input = new SequenceBatch(1, 1, new Inputs.OneHot(new int[] {index}), Targets.NONE);
-                counter++;
-            }
-            if (counter == MAX_NAME_LENGTH) {
-                name.append('\n');
-            }
-            return name.toString();
+            return DinosWorkload.sampleName(network, data.vocabulary(), random, seed);
         }
 
         @Override

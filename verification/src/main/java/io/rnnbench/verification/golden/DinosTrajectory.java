@@ -11,6 +11,10 @@ import io.rnnbench.core.train.Trainer;
 import io.rnnbench.workloads.DinoNames;
 import io.rnnbench.workloads.DinosWorkload;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +37,18 @@ public final class DinosTrajectory {
     /** The seed's {@code get_initial_loss(vocab_size, dino_names)} uses dino_names = 7 steps. */
     public static final int SEED_INITIAL_LOSS_STEPS = 7;
 
-    /** The run's settings (the fixture's {@code config}). */
+    /**
+     * The run's settings (the fixture's {@code config}); every key is optional, with the {@code dinos} workload's
+     * value ({@link DinosWorkload}) as the default.
+     *
+     * @param initialLoss the starting smoothed loss; NaN when the file does not give it (then −ln(1/V)·7)
+     * @param steps       steps trained: through the last checkpoint (a file's {@code steps} may say one more, or
+     *                    the checkpoint itself: either way nothing after the last checkpoint is checked)
+     * @param corpus      the names file ({@code config.corpus}: a path, absolute or relative to the fixture file),
+     *                    or null for the built-in dinos list ({@link DinoNames#fromResource})
+     */
     public record Config(int hidden, double learningRate, double clip, long initSeed, double initScale, long shuffleSeed,
-                         double initialLoss, int steps) {
+                         double initialLoss, int steps, Path corpus) {
     }
 
     /** One checkpoint: the smoothed loss after step {@code step} (0-based) and its relative tolerance. */
@@ -50,23 +63,21 @@ public final class DinosTrajectory {
      * @param uniformGuessLoss   SmoothedLoss.fromUniformGuess(V, 7), to compare with the fixture's initial_loss
      * @param nanos              wall time of the training loop
      */
-    public record Run(double[] smoothedAt, double[][] lossDefinitionAt, double uniformGuessLoss, long nanos) {
+    public record TrajectoryResult(double[] smoothedAt, double[][] lossDefinitionAt, double uniformGuessLoss, long nanos) {
     }
 
-    private final Node root;
+    private final FixtureValue root;
     private final Config config;
     private final List<Checkpoint> checkpoints = new ArrayList<>();
 
-    public DinosTrajectory(Node root) {
+    /** The trajectory of a parsed file; {@code directory} resolves a relative {@code config.corpus} (null: the working directory). */
+    public DinosTrajectory(FixtureValue root, Path directory) {
         this.root = root;
-        Node c = root.get("config");
-        this.config = new Config(c.get("n_a").asInt(), c.get("learning_rate").asDouble(), c.get("clip").asDouble(),
-                c.get("init_seed").asLong(), c.get("init_scale").asDouble(), c.get("shuffle_seed").asLong(),
-                c.get("initial_loss").asDouble(), c.get("steps").asInt());
-        for (Node p : root.get("checkpoints").list()) {
+        FixtureValue c = root.has("config") ? root.get("config") : null;
+        for (FixtureValue p : root.get("checkpoints").list()) {
             Checkpoint cp = new Checkpoint(p.get("step").asInt(), p.get("smoothed_loss").asDouble(), p.get("rtol").asDouble());
-            if (cp.step() < 0 || cp.step() >= config.steps()) {
-                throw p.get("step").fail("a step in [0, config.steps = " + config.steps() + ")", String.valueOf(cp.step()));
+            if (cp.step() < 0) {
+                throw p.get("step").fail("a step ≥ 0", String.valueOf(cp.step()));
             }
             if (!(cp.rtol() >= 0)) {
                 throw p.get("rtol").fail("a relative tolerance ≥ 0", String.valueOf(cp.rtol()));
@@ -76,6 +87,21 @@ public final class DinosTrajectory {
         if (checkpoints.isEmpty()) {
             throw root.get("checkpoints").fail("at least one checkpoint", "none");
         }
+        int last = checkpoints.stream().mapToInt(Checkpoint::step).max().orElseThrow();
+        Path corpus = null;
+        if (c != null && c.has("corpus") && !c.get("corpus").isNull()) {
+            Path named = Path.of(c.get("corpus").asString());
+            corpus = named.isAbsolute() || directory == null ? named : directory.resolve(named);
+        }
+        this.config = new Config(
+                c != null && c.has("n_a") ? c.get("n_a").asInt() : DinosWorkload.HIDDEN,
+                c != null && c.has("learning_rate") ? c.get("learning_rate").asDouble() : DinosWorkload.LEARNING_RATE,
+                c != null && c.has("clip") ? c.get("clip").asDouble() : DinosWorkload.CLIP,
+                c != null && c.has("init_seed") ? c.get("init_seed").asLong() : DinosWorkload.INIT_SEED,
+                c != null && c.has("init_scale") ? c.get("init_scale").asDouble() : DinosWorkload.INIT_SCALE,
+                c != null && c.has("shuffle_seed") ? c.get("shuffle_seed").asLong() : DinosWorkload.SHUFFLE_SEED,
+                c != null && c.has("initial_loss") ? c.get("initial_loss").asDouble() : Double.NaN,
+                last + 1, corpus);
     }
 
     public Config config() {
@@ -86,12 +112,24 @@ public final class DinosTrajectory {
         return checkpoints;
     }
 
-    public Node root() {
+    public FixtureValue root() {
         return root;
     }
 
-    /** Trains on {@code backend} for {@code config.steps} steps and records the smoothed loss at every checkpoint. */
-    public <M> Run run(Backend<M> backend, DinoNames data) {
+    /** The names the run trains on: the file named by {@code config.corpus}, else the built-in dinos list. */
+    public DinoNames corpus() {
+        if (config.corpus() == null) {
+            return DinoNames.fromResource();
+        }
+        try {
+            return DinoNames.of(Files.readString(config.corpus(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw root.get("config").get("corpus").fail("a readable names file", config.corpus().toAbsolutePath() + ": " + e);
+        }
+    }
+
+    /** Trains on {@code backend} through the last checkpoint and records the smoothed loss at every checkpoint. */
+    public <M> TrajectoryResult run(Backend<M> backend, DinoNames data) {
         Vocabulary vocabulary = data.vocabulary();
         int v = vocabulary.size();
         int h = config.hidden();
@@ -100,7 +138,8 @@ public final class DinosTrajectory {
         List<SequenceBatch> batches = DinosWorkload.batches(data, config.shuffleSeed()); // built once: revisited ~13 times
         Trainer<M> trainer = DinosWorkload.trainer(network, config.learningRate(), config.clip());
         RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), 1); // a_prev = 0, then carried
-        SmoothedLoss smoothed = new SmoothedLoss(config.initialLoss());
+        SmoothedLoss smoothed = Double.isNaN(config.initialLoss())
+                ? SmoothedLoss.fromUniformGuess(v, SEED_INITIAL_LOSS_STEPS) : new SmoothedLoss(config.initialLoss());
         double[] at = new double[checkpoints.size()];
         double[][] lossDefinition = new double[checkpoints.size()][];
         long start = System.nanoTime();
@@ -116,7 +155,7 @@ public final class DinosTrajectory {
             }
         }
         long nanos = System.nanoTime() - start;
-        return new Run(at, lossDefinition, SmoothedLoss.fromUniformGuess(v, SEED_INITIAL_LOSS_STEPS).value(), nanos);
+        return new TrajectoryResult(at, lossDefinition, SmoothedLoss.fromUniformGuess(v, SEED_INITIAL_LOSS_STEPS).value(), nanos);
     }
 
     /** The seed's loss, Σ_t −log(softmax(z_t)[Y_t]) with softmax = e^(z − max z) / Σ e^(z − max z), from logits [T, V]. */
@@ -138,10 +177,4 @@ public final class DinosTrajectory {
         return loss;
     }
 
-    private static double[] scaled(double[] values, double scale) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = values[i] * scale;
-        }
-        return values;
-    }
 }

@@ -3,7 +3,7 @@ package io.rnnbench.verification.golden;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
-import io.rnnbench.workloads.DinoNames;
+import io.rnnbench.verification.VerificationReport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -43,17 +43,19 @@ public final class GoldenFixtures {
     public static final String KIND_DINOS = "dinos-trajectory";
     /** Seed 002's 13 test blocks, copied from ../shared/fixtures/seed002_fixtures.json. */
     public static final String SEED002_RESOURCE = "/golden/seed002_fixtures.json";
+    /** Nine more seed-002 cases on other shapes and seeds, copied from ../shared/fixtures/seed002_fixtures_extra.json. */
+    public static final String SEED002_EXTRA_RESOURCE = "/golden/seed002_fixtures_extra.json";
     /** The NumPy dinosaur-name trajectory, copied from ../shared/fixtures/dinos_numpy_trajectory.json. */
     public static final String DINOS_RESOURCE = "/golden/dinos_numpy_trajectory.json";
 
     /** The tests of a class-path fixture. */
     public static Stream<DynamicNode> resource(String backend, String resource) {
-        Node root;
+        FixtureValue root;
         try (InputStream in = GoldenFixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Stream.of(failing("read " + resource, "class-path resource " + resource + " not found"));
             }
-            root = Node.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            root = FixtureReader.parseFixture(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException | IllegalArgumentException e) {
             return Stream.of(failing("read " + resource, e.getMessage()));
         }
@@ -77,10 +79,11 @@ public final class GoldenFixtures {
             if (path.isEmpty()) {
                 continue;
             }
+            VerificationReport.fixtureFilePassedIn(path);
             Stream<DynamicNode> tests;
             try {
                 String text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
-                tests = tests(backend, Node.parse(text, path));
+                tests = tests(backend, FixtureReader.parseFixture(text, path));
             } catch (IOException | UncheckedIOException e) {
                 tests = Stream.of(failing("read", "-D" + PROPERTY + ": cannot read " + path + ": " + e));
             } catch (IllegalArgumentException e) {
@@ -92,7 +95,7 @@ public final class GoldenFixtures {
     }
 
     /** Dispatches on the document's {@code kind}. */
-    public static Stream<DynamicNode> tests(String backend, Node root) {
+    public static Stream<DynamicNode> tests(String backend, FixtureValue root) {
         String kind;
         try {
             kind = root.get("kind").asString();
@@ -113,13 +116,13 @@ public final class GoldenFixtures {
 
     // ---- seed002-cases ------------------------------------------------------------------------------------
 
-    private static Stream<DynamicNode> seed002(String backend, Node root) {
+    private static Stream<DynamicNode> seed002(String backend, FixtureValue root) {
         String document = root.has("source") ? root.get("source").asString() : "seed 002";
         List<DynamicNode> nodes = new ArrayList<>();
         if (root.has("rng_vectors")) {
             nodes.add(DynamicTest.dynamicTest("[seed 002] NumpyRandomState reproduces rng_vectors", () -> rngVectors(root.get("rng_vectors"))));
         }
-        for (Node caseNode : root.get("cases").list()) {
+        for (FixtureValue caseNode : root.get("cases").list()) {
             Seed002Case c;
             try {
                 c = new Seed002Case(caseNode);
@@ -138,29 +141,35 @@ public final class GoldenFixtures {
             tests.add(DynamicTest.dynamicTest(c.id() + ": inputs regenerate from seed " + c.seed() + " + " + c.draws().size()
                     + " draws (≤ " + GoldenTolerances.DRAW_ULPS + "·2^-52 relative)" + externalNote(c), () -> checkInputs(c)));
         }
-        Map<String, String> notChecked = Seed002Runners.notChecked(c);
+        Seed002Dispatch.Plan plan = Seed002Dispatch.plan(c);
         List<String> compared = new ArrayList<>();
         boolean corrected = false;
-        for (String key : c.expectedKeys()) {
-            if (!notChecked.containsKey(key)) {
-                compared.add(c.hasCorrected(key) ? key + "*" : key);
-                corrected |= c.hasCorrected(key);
-            }
+        for (String key : plan.compared()) {
+            compared.add(c.hasCorrected(key) ? key + "*" : key);
+            corrected |= c.hasCorrected(key);
         }
-        String name = c.id() + ": " + String.join(", ", compared) + " on " + backend
-                + (corrected ? " (* vs expected_corrected: the seed's printed " + c.id() + " is buggy)" : "");
+        List<String> functions = c.functions().stream().map(FunctionCall::entry).toList();
+        String name = c.id() + " " + functions + ": " + String.join(", ", compared) + " on " + backend
+                + (corrected ? " (* vs expected_corrected: the seed's printed code is buggy there)" : "");
         tests.add(DynamicTest.dynamicTest(name, () -> {
-            CaseChecks checks = new CaseChecks(backend, "seed 002 " + c.id());
-            Seed002Runners.run(resolve(backend), c, checks);
-            summary(c.id(), checks);
-            checks.assertAllPassed();
+            boolean passed = false;
+            VerificationReport.caseCoverage(c.source(), c.id(), plan.steps(), compared, plan.notCompared());
+            try {
+                CaseChecks checks = new CaseChecks(backend, "seed 002 " + c.id());
+                Seed002Dispatch.run(resolve(backend), c, checks);
+                summary(c.id(), checks);
+                checks.assertAllPassed();
+                passed = true;
+            } finally {
+                VerificationReport.fixtureCase(backend, c.source(), passed);
+            }
         }));
-        if (!notChecked.isEmpty()) {
-            Map<String, List<String>> byReason = notChecked.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
-                    java.util.LinkedHashMap::new, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        if (!plan.notCompared().isEmpty()) {
+            Map<String, List<String>> byReason = plan.notCompared().entrySet().stream().collect(Collectors.groupingBy(
+                    Map.Entry::getValue, java.util.LinkedHashMap::new, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
             for (Map.Entry<String, List<String>> r : byReason.entrySet()) {
-                tests.add(DynamicTest.dynamicTest(c.id() + ": " + String.join(", ", r.getValue()) + " not checked",
-                        () -> Assumptions.abort(String.join(", ", r.getValue()) + " not checked: " + r.getKey())));
+                tests.add(DynamicTest.dynamicTest(c.id() + ": " + String.join(", ", r.getValue()) + " not compared",
+                        () -> Assumptions.abort(String.join(", ", r.getValue()) + " not compared: " + r.getKey())));
             }
         }
         return tests.stream();
@@ -195,7 +204,7 @@ public final class GoldenFixtures {
     }
 
     /** The generator against the file's rng_vectors (the first words, uniforms and Gaussians of a few seeds). */
-    private static void rngVectors(Node v) {
+    private static void rngVectors(FixtureValue v) {
         CaseChecks checks = new CaseChecks("NumpyRandomState", "rng_vectors");
         if (v.has("seed1_genrand_int32_first8")) {
             NumpyRandomState r = new NumpyRandomState(1);
@@ -244,11 +253,12 @@ public final class GoldenFixtures {
 
     // ---- dinos-trajectory ---------------------------------------------------------------------------------
 
-    private static Stream<DynamicNode> dinos(String backend, Node root) {
-        DinosTrajectory trajectory = new DinosTrajectory(root);
+    private static Stream<DynamicNode> dinos(String backend, FixtureValue root) {
+        Path file = Path.of(root.source());
+        DinosTrajectory trajectory = new DinosTrajectory(root, Files.isRegularFile(file) ? file.toAbsolutePath().getParent() : null);
         DinosTrajectory.Config cfg = trajectory.config();
-        Supplier<DinosTrajectory.Run> run = memoize(() -> {
-            DinosTrajectory.Run r = trajectory.run(resolve(backend), DinoNames.fromResource());
+        Supplier<DinosTrajectory.TrajectoryResult> run = memoize(() -> {
+            DinosTrajectory.TrajectoryResult r = trajectory.run(resolve(backend), trajectory.corpus());
             if (Boolean.getBoolean(SUMMARY_PROPERTY)) {
                 System.out.printf(Locale.ROOT, "golden summary | %s | dinos %s | %d steps in %.2f s%n", backend, root.source(),
                         cfg.steps(), r.nanos() / 1e9);
@@ -256,15 +266,21 @@ public final class GoldenFixtures {
             return r;
         });
         List<DynamicNode> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest("initial loss −ln(1/V)·" + DinosTrajectory.SEED_INITIAL_LOSS_STEPS
-                + " and the core's step loss = the seed's Σ −log softmax at every checkpoint", () -> {
-            DinosTrajectory.Run r = run.get();
+        boolean initialGiven = !Double.isNaN(cfg.initialLoss());
+        tests.add(DynamicTest.dynamicTest((initialGiven ? "initial loss −ln(1/V)·" + DinosTrajectory.SEED_INITIAL_LOSS_STEPS
+                + " and t" : "T") + "he core's step loss = the seed's Σ −log softmax, and the smoothed loss, at every checkpoint", () -> {
+            DinosTrajectory.TrajectoryResult r = run.get();
             CaseChecks checks = new CaseChecks(backend, "seed 002 dinos");
-            checks.close("initial_loss", r.uniformGuessLoss(), cfg.initialLoss(), 0, GoldenTolerances.INITIAL_LOSS_RTOL);
+            if (initialGiven) {
+                checks.close("initial_loss", r.uniformGuessLoss(), cfg.initialLoss(), 0, GoldenTolerances.INITIAL_LOSS_RTOL);
+            }
             for (int k = 0; k < trajectory.checkpoints().size(); k++) {
+                DinosTrajectory.Checkpoint cp = trajectory.checkpoints().get(k);
                 double[] l = r.lossDefinitionAt()[k];
-                checks.close("loss of step " + trajectory.checkpoints().get(k).step() + " vs seed definition", l[0], l[1], 0,
+                checks.close("loss of step " + cp.step() + " vs seed definition", l[0], l[1], 0,
                         GoldenTolerances.LOSS_DEFINITION_RTOL);
+                // the checkpoints again, in the test that runs the training (a mutation tester attributes the run to it)
+                checks.close("smoothed loss after step " + cp.step(), r.smoothedAt()[k], cp.smoothedLoss(), 0, cp.rtol());
             }
             summary("dinos loss definition", checks);
             checks.assertAllPassed();
@@ -274,14 +290,22 @@ public final class GoldenFixtures {
             int index = k;
             tests.add(DynamicTest.dynamicTest(String.format(Locale.ROOT, "step %d: smoothed loss %.10g within rtol %.0e",
                     cp.step(), cp.smoothedLoss(), cp.rtol()), () -> {
-                CaseChecks checks = new CaseChecks(backend, "seed 002 dinos");
-                checks.close("smoothed loss after step " + cp.step(), run.get().smoothedAt()[index], cp.smoothedLoss(), 0, cp.rtol());
-                summary("dinos step " + cp.step(), checks);
-                checks.assertAllPassed();
+                boolean passed = false;
+                try {
+                    CaseChecks checks = new CaseChecks(backend, "seed 002 dinos");
+                    checks.close("smoothed loss after step " + cp.step(), run.get().smoothedAt()[index], cp.smoothedLoss(), 0,
+                            cp.rtol());
+                    summary("dinos step " + cp.step(), checks);
+                    checks.assertAllPassed();
+                    passed = true;
+                } finally {
+                    VerificationReport.fixtureCase(backend, root.source(), passed);
+                }
             }));
         }
-        String name = String.format(Locale.ROOT, "[seed 002] dinosaur names: NumPy trajectory, n_a=%d, lr %s, clip ±%s, %d steps [%s]",
-                cfg.hidden(), cfg.learningRate(), cfg.clip(), cfg.steps(), backend);
+        String name = String.format(Locale.ROOT, "[seed 002] dinosaur names: NumPy trajectory, n_a=%d, lr %s, clip ±%s, "
+                + "%d steps (through the last checkpoint), %s [%s]", cfg.hidden(), cfg.learningRate(), cfg.clip(), cfg.steps(),
+                cfg.corpus() == null ? "built-in dinos list" : "names from " + cfg.corpus(), backend);
         return Stream.of(DynamicContainer.dynamicContainer(name, tests));
     }
 

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Golden values of seed document 002 ({@code 002_b8e24a33f7939657.txt}: Andrew Ng's RNN/LSTM step by step and the
- * dinosaur-name model) on one backend, by name: the 13 NumPy test blocks ({@link Seed002Runners}), the NumPy
+ * dinosaur-name model) on one backend, by name: the 13 NumPy test blocks and 9 extra cases ({@link Seed002Dispatch}), the NumPy
  * training trajectory of the dinosaur-name model ({@link DinosTrajectory}), and every extra fixture file named by
  * {@code -Drnnbench.fixtures=a.json,b.json} (dispatched on its {@code kind}). A backend is verified by a subclass
  * with one constructor: {@code super("my-backend")}. Formats: {@code verification/README.md}, "Golden values".
@@ -26,6 +26,12 @@ public abstract class GoldenValuesSuite {
     @TestFactory
     Stream<DynamicNode> seed002Cases() {
         return recorded(GoldenFixtures.resource(backendName, GoldenFixtures.SEED002_RESOURCE));
+    }
+
+    /** The extra seed-002 cases: other shapes and seeds, and the format's general features ({@code xN}, qualifiers, …). */
+    @TestFactory
+    Stream<DynamicNode> seed002ExtraCases() {
+        return recorded(GoldenFixtures.resource(backendName, GoldenFixtures.SEED002_EXTRA_RESOURCE));
     }
 
     /** Seed 002's dinosaur-name model trained for 20,001 steps, against the NumPy smoothed loss at every 2,000th. */

@@ -8,45 +8,58 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One case of a {@code seed002-cases} fixture file: which seed function it runs, the seed and ordered draws that
- * made its inputs, the inputs, the expected outputs (and the corrected ones where the seed's code is buggy) and
- * its tolerance. See the file's {@code format} key and {@code verification/README.md}.
+ * One case of a {@code seed002-cases} fixture file: the seed functions it runs ({@link #functions()}, what a runner
+ * dispatches on; the id is a label only), the seed and ordered draws that made its inputs, the inputs, the expected
+ * outputs (and the corrected ones where the seed's code is buggy) and its tolerance. See the file's {@code format}
+ * key and {@code verification/README.md}. Keys beyond id, functions and tolerance may be absent: no draws, no args,
+ * no inputs and no expected values are then empty.
  */
 public final class Seed002Case {
     /** One {@code np.random} call after seeding: {@code value = fn(shape) · scale}; {@code used = false} only consumes. */
     public record Draw(String name, String fn, int[] shape, double scale, boolean used) {
     }
 
-    private final Node node;
+    private final FixtureValue node;
     private final String id;
     private final Long seed;
+    private final List<FunctionCall> functions = new ArrayList<>();
     private final List<Draw> draws = new ArrayList<>();
     private final Map<String, NdArray> inputs = new LinkedHashMap<>();
     private final double atol;
     private final double rtol;
 
-    public Seed002Case(Node node) {
+    public Seed002Case(FixtureValue node) {
         this.node = node;
         this.id = node.get("id").asString();
+        for (FixtureValue f : node.get("functions").list()) {
+            try {
+                functions.add(FunctionCall.parse(f.asString()));
+            } catch (IllegalArgumentException e) {
+                throw f.fail("an entry NAME, NAME(QUALIFIER) or NAME xN", e.getMessage());
+            }
+        }
+        if (functions.isEmpty()) {
+            throw node.get("functions").fail("at least one function", "none");
+        }
         this.seed = node.has("seed") && !node.get("seed").isNull() ? node.get("seed").asLong() : null;
         if (node.has("draws")) {
-            for (Node d : node.get("draws").list()) {
+            for (FixtureValue d : node.get("draws").list()) {
                 String fn = d.get("fn").asString();
                 if (!fn.equals("randn") && !fn.equals("rand")) {
                     throw d.get("fn").fail("\"randn\" or \"rand\"", "\"" + fn + "\"");
                 }
                 draws.add(new Draw(d.get("name").asString(), fn, d.get("shape").asIntArray(),
                         d.has("scale") ? d.get("scale").asDouble() : 1.0,
-                        !d.has("used") || !Boolean.FALSE.equals(d.get("used").raw())));
+                        !d.has("used") || d.get("used").asBoolean()));
             }
         }
         if (node.has("inputs")) {
-            Node in = node.get("inputs");
+            FixtureValue in = node.get("inputs");
             for (String key : in.keys()) {
                 inputs.put(key, in.get(key).asArray());
             }
         }
-        Node tolerance = node.get("tolerance");
+        FixtureValue tolerance = node.get("tolerance");
         this.atol = tolerance.get("atol").asDouble();
         this.rtol = tolerance.get("rtol").asDouble();
         if (!(atol >= 0 && rtol >= 0)) {
@@ -61,7 +74,17 @@ public final class Seed002Case {
         return id;
     }
 
-    public Node node() {
+    /** The seed functions the case runs, in order. */
+    public List<FunctionCall> functions() {
+        return functions;
+    }
+
+    /** The file the case comes from. */
+    public String source() {
+        return node.source();
+    }
+
+    public FixtureValue node() {
         return node;
     }
 
@@ -86,7 +109,7 @@ public final class Seed002Case {
     public NdArray input(String name) {
         NdArray a = inputs.get(name);
         if (a == null) {
-            throw node.get("inputs").fail("an input \"" + name + "\"", "only " + inputs.keySet());
+            throw node.fail("an input \"" + name + "\" in inputs", "only " + inputs.keySet());
         }
         return a;
     }
@@ -105,17 +128,23 @@ public final class Seed002Case {
     }
 
     /** The case's args object. */
-    public Node args() {
-        return node.get("args");
+    public FixtureValue args() {
+        return node.has("args") ? node.get("args") : FixtureValue.root(node.source() + " (" + node.path() + ".args absent)",
+                new com.google.gson.JsonObject());
     }
 
     /** {@code expected.<key>}. */
-    public Node expected(String key) {
+    public FixtureValue expected(String key) {
         return node.get("expected").get(key);
     }
 
     public List<String> expectedKeys() {
-        return node.get("expected").keys();
+        return node.has("expected") ? node.get("expected").keys() : List.of();
+    }
+
+    /** Whether {@code expected} has {@code key}. */
+    public boolean hasExpected(String key) {
+        return node.has("expected") && node.get("expected").has(key);
     }
 
     /** Whether {@code expected_corrected} (the corrected maths where the seed's printed code is buggy) has {@code key}. */
@@ -124,7 +153,7 @@ public final class Seed002Case {
     }
 
     /** {@code expected_corrected.<key>}. */
-    public Node corrected(String key) {
+    public FixtureValue corrected(String key) {
         return node.get("expected_corrected").get(key);
     }
 

@@ -15,6 +15,8 @@ import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.verification.GradientCheck;
+import io.rnnbench.verification.GradientCheckSuite;
+import io.rnnbench.verification.Tolerances;
 import io.rnnbench.verification.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Finite-difference gradient checks of the configurations the workloads added (σ and identity RNN activations, the
- * per-step σ head with binary targets, the embedding table, with 1 and 2 layers; truncated BPTT with the embedding), and the
- * row-sparse update touching only the rows seen. PER_STEP_SIGMOID with class targets is also in the conformance
- * grid (it iterates HeadType.values()).
+ * per-step σ head with binary targets, the embedding table, with 1 and 2 layers; truncated BPTT with the embedding;
+ * the LSTM with an embedding and the LSTM with the per-step σ head), and the row-sparse update touching only the rows
+ * seen. The per-step σ head with class targets, full and truncated, has its own grid in the conformance suite
+ * ({@code GradientCheckSuite.perStepSigmoidGrid}); σ-head cases here use its ε ({@link Tolerances#SIGMOID_HEAD_EPSILON}).
  */
 class ExtendedGradientCheckTest {
     static List<Object[]> cases() {
@@ -38,23 +41,30 @@ class ExtendedGradientCheckTest {
         for (String backend : Backends.names()) {
             for (Activation activation : Activation.values()) {
                 for (int layers = 1; layers <= 2; layers++) {
-                    cases.add(new Object[] {backend, activation, layers, 0, false});
-                    cases.add(new Object[] {backend, activation, layers, 0, true});
+                    cases.add(new Object[] {backend, CellType.RNN, activation, layers, 0, false});
+                    cases.add(new Object[] {backend, CellType.RNN, activation, layers, 0, true});
                 }
             }
-            cases.add(new Object[] {backend, Activation.TANH, 2, 2, true});
+            cases.add(new Object[] {backend, CellType.RNN, Activation.TANH, 2, 2, true});
+            for (int layers = 1; layers <= 2; layers++) { //                   the LSTM: embedding; per-step σ head
+                cases.add(new Object[] {backend, CellType.LSTM, Activation.TANH, layers, 0, true});
+                cases.add(new Object[] {backend, CellType.LSTM, Activation.TANH, layers, 0, false});
+            }
+            cases.add(new Object[] {backend, CellType.LSTM, Activation.TANH, 2, 2, true});
             // not with per-step binary targets: SequenceBatch.slice cannot tell [T·B, V] from [B, V] binary targets
         }
         return cases;
     }
 
-    @ParameterizedTest(name = "{0} {1} L={2} k={3} embedding={4}")
+    @ParameterizedTest(name = "{0} {1} {2} L={3} k={4} embedding={5}")
     @MethodSource("cases")
-    void gradientsMatchCentralDifferences(String backend, Activation activation, int layers, int truncation, boolean embedding) {
-        check(Backends.byName(backend), activation, layers, truncation, embedding);
+    void gradientsMatchCentralDifferences(String backend, CellType cell, Activation activation, int layers, int truncation,
+                                          boolean embedding) {
+        check(Backends.byName(backend), cell, activation, layers, truncation, embedding);
     }
 
-    private static <M> void check(Backend<M> backend, Activation activation, int layers, int truncation, boolean embedding) {
+    private static <M> void check(Backend<M> backend, CellType cell, Activation activation, int layers, int truncation,
+                                  boolean embedding) {
         int x = 6;
         int h = 4;
         int v = 3;
@@ -63,8 +73,8 @@ class ExtendedGradientCheckTest {
         NumpyRandomState random = new NumpyRandomState(Seeds.MODEL);
         // embedding networks: per-step softmax over class targets (the words model); others: per-step σ, binary targets
         ModelConfig config = embedding
-                ? new ModelConfig(CellType.RNN, x, h, layers, x, HeadType.PER_STEP_SOFTMAX).withActivation(activation).withEmbedding(3)
-                : new ModelConfig(CellType.RNN, x, h, layers, v, HeadType.PER_STEP_SIGMOID).withActivation(activation);
+                ? new ModelConfig(cell, x, h, layers, x, HeadType.PER_STEP_SOFTMAX).withActivation(activation).withEmbedding(3)
+                : new ModelConfig(cell, x, h, layers, v, HeadType.PER_STEP_SIGMOID).withActivation(activation);
         Network<M> network = Network.zeros(backend, config);
         for (NamedMatrix<M> p : network.parameters()) {
             double[] w = random.randn(p.rows() * p.cols());
@@ -91,7 +101,8 @@ class ExtendedGradientCheckTest {
             data = new SequenceBatch(steps, batch, new Inputs.Dense(random.randn(rows * x), x), new Targets.Binary(bits, v));
         }
         RecurrentState<M> state = RecurrentState.zeros(backend, config, batch);
-        GradientCheck.Report report = GradientCheck.check(network, data, state, truncation, 40);
+        GradientCheck.Report report = GradientCheck.check(network, data, state, truncation, 40,
+                embedding ? GradientCheck.Resolution.DEFAULT : GradientCheckSuite.SIGMOID_HEAD);
         assertTrue(report.passes(), report.describe(config + " k=" + truncation));
 
         if (embedding && truncation == 0) { // the row-sparse update leaves the unseen row of E untouched

@@ -6,52 +6,30 @@ import io.rnnbench.core.model.ModelConfig;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.workloads.SeedNotation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one converter between the seeds' column-vector notation and the core's batch-major layout, both ways.
+ * The golden cases' arrays ({@link NdArray}, in the seeds' column-vector notation) on the core's batch-major layout:
+ * sequences, steps and states here; weights and gradients through {@link io.rnnbench.workloads.SeedNotation}, the
+ * one home of the weight mapping (which the dinos workload uses too).
  *
- * <p>Seeds (Andrew Ng's notebooks): x_t is {@code [n_x, m]} (m = batch), a is {@code [n_a, m]}, a sequence is
- * {@code [n, m, T_x]}; {@code Wax [n_a, n_x]}, {@code Waa [n_a, n_a]}, {@code Wya [n_y, n_a]}, {@code ba [n_a, 1]},
- * {@code by [n_y, 1]}; the LSTM has {@code Wf, Wi, Wc, Wo [n_a, n_a + n_x]} applied to {@code concat([a_prev; x_t])}
- * (a_prev rows FIRST) and {@code bf, bi, bc, bo [n_a, 1]}.
- *
- * <p>Core: x_t is {@code [B, X]}, h is {@code [B, H]}, a sequence is {@code [T·B, X]} with step t of sequence b at
- * row {@code t·B + b}; {@code layer0.wX [X, G]}, {@code layer0.wH [H, G]}, {@code layer0.b [1, G]},
- * {@code head.wY [H, V]}, {@code head.bY [1, V]}; LSTM gate blocks {@code i | f | g | o} with g = c̃.
- * <pre>
- * RNN:   W_x = Waxᵀ   W_h = Waaᵀ   b = baᵀ   W_y = Wyaᵀ   b_y = byᵀ
- * LSTM:  W_x[:, block k] = W_k[:, n_a:]ᵀ   W_h[:, block k] = W_k[:, :n_a]ᵀ   b[block k] = b_kᵀ
- *        for (k, W_k) in (i, Wi), (f, Wf), (g, Wc), (o, Wo)
- * </pre>
- * Gradients go back the same way ({@code dWax = dW_xᵀ}; {@code dWf = [dW_h block f ; dW_x block f]ᵀ}).
- *
- * <p>Maps are keyed by the seeds' names without the {@code d} prefix: {@code Wax, Waa, ba, Wya, by} for the RNN,
- * {@code Wf, bf, Wi, bi, Wc, bc, Wo, bo, Wy, by} for the LSTM.
+ * <p>Seeds: x_t is {@code [n_x, m]} (m = batch), a is {@code [n_a, m]}, a sequence is {@code [n, m, T_x]}. Core: x_t
+ * is {@code [B, X]}, h is {@code [B, H]}, a sequence is {@code [T·B, X]} with step t of sequence b at row
+ * {@code t·B + b}.
  */
-public final class SeedNotation {
-    private SeedNotation() {
+public final class SeedArrays {
+    private SeedArrays() {
     }
-
-    /** The seeds' LSTM gate letters in the core's block order i | f | g | o (the seeds call g "c", c̃). */
-    static final String[] LSTM_GATES_IN_CORE_ORDER = {"i", "f", "c", "o"};
 
     // ---- plain layouts -----------------------------------------------------------------------------
 
     /** A seed matrix {@code [r, c]} as the row-major entries of its transpose {@code [c, r]}. */
     public static double[] transpose(NdArray a) {
         requireRank(a, 2);
-        int rows = a.dim(0);
-        int cols = a.dim(1);
-        double[] t = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = a.data()[i * cols + j];
-            }
-        }
-        return t;
+        return SeedNotation.transpose(a.data(), a.dim(0), a.dim(1));
     }
 
     /** Core row-major {@code [rows, cols]} entries as the seed matrix {@code [cols, rows]} (its transpose). */
@@ -146,7 +124,7 @@ public final class SeedNotation {
 
     /**
      * Loads seed-notation weights into a one-layer network (RNN: Wax, Waa, ba, Wya, by; LSTM: Wf, bf, Wi, bi, Wc,
-     * bc, Wo, bo, Wy, by).
+     * bc, Wo, bo, Wy, by); every one must be given.
      */
     public static <M> void load(Network<M> network, Map<String, NdArray> seed) {
         load(network, network.parameters(), seed);
@@ -154,47 +132,29 @@ public final class SeedNotation {
 
     /**
      * Loads seed-notation matrices into a parameter set of {@code network}: its parameters, or its gradients (the
-     * seeds' {@code dWax, …} under the keys {@code Wax, …}, e.g. to clip them).
+     * seeds' {@code dWax, …} under the keys {@code Wax, …}, e.g. to clip them). Every shape is checked first.
      */
     public static <M> void load(Network<M> network, Parameters<M> p, Map<String, NdArray> seed) {
-        Backend<M> backend = network.backend();
         ModelConfig config = network.config();
-        if (config.layers() != 1) {
-            throw new IllegalArgumentException("the seeds' networks have one layer, this one has " + config.layers());
-        }
         int x = config.inputSize();
         int h = config.hiddenSize();
+        int v = config.outputSize();
+        Map<String, int[]> shapes = new LinkedHashMap<>();
         if (config.cell() == CellType.RNN) {
-            p.load(backend, "layer0.wX", transpose(require(seed, "Wax").requireShape("Wax", h, x)));
-            p.load(backend, "layer0.wH", transpose(require(seed, "Waa").requireShape("Waa", h, h)));
-            p.load(backend, "layer0.b", require(seed, "ba").requireShape("ba", h, 1).data());
+            shapes.put("Wax", new int[] {h, x});
+            shapes.put("Waa", new int[] {h, h});
+            shapes.put("ba", new int[] {h, 1});
         } else {
-            int g = 4 * h;
-            double[] wX = new double[x * g];
-            double[] wH = new double[h * g];
-            double[] b = new double[g];
-            for (int k = 0; k < 4; k++) {
-                String gate = LSTM_GATES_IN_CORE_ORDER[k];
-                NdArray w = require(seed, "W" + gate).requireShape("W" + gate, h, h + x);
-                NdArray bias = require(seed, "b" + gate).requireShape("b" + gate, h, 1);
-                for (int j = 0; j < h; j++) {
-                    int col = k * h + j;
-                    for (int r = 0; r < h; r++) {
-                        wH[r * g + col] = w.get(j, r); //         W_h[r, kH + j] = W_k[j, r]          (a_prev part)
-                    }
-                    for (int r = 0; r < x; r++) {
-                        wX[r * g + col] = w.get(j, h + r); //     W_x[r, kH + j] = W_k[j, n_a + r]    (x part)
-                    }
-                    b[col] = bias.data()[j];
-                }
+            for (String gate : SeedNotation.LSTM_GATES_IN_CORE_ORDER) {
+                shapes.put("W" + gate, new int[] {h, h + x});
+                shapes.put("b" + gate, new int[] {h, 1});
             }
-            p.load(backend, "layer0.wX", wX);
-            p.load(backend, "layer0.wH", wH);
-            p.load(backend, "layer0.b", b);
         }
-        String wy = config.cell() == CellType.RNN ? "Wya" : "Wy";
-        p.load(backend, "head.wY", transpose(require(seed, wy).requireShape(wy, config.outputSize(), h)));
-        p.load(backend, "head.bY", require(seed, "by").requireShape("by", config.outputSize(), 1).data());
+        shapes.put(SeedNotation.outputWeights(config.cell()), new int[] {v, h});
+        shapes.put("by", new int[] {v, 1});
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        shapes.forEach((name, shape) -> arrays.put(name, require(seed, name).requireShape(name, shape).data()));
+        SeedNotation.load(network, p, arrays);
     }
 
     /**
@@ -202,41 +162,14 @@ public final class SeedNotation {
      * with the same keys as {@link #load} (a gradient map's {@code Wax} is the seeds' {@code dWax}).
      */
     public static <M> Map<String, NdArray> read(Network<M> network, Parameters<M> set) {
-        Backend<M> backend = network.backend();
         ModelConfig config = network.config();
-        int x = config.inputSize();
         int h = config.hiddenSize();
-        Map<String, NdArray> seed = new LinkedHashMap<>();
-        double[] wX = set.toArray(backend, "layer0.wX");
-        double[] wH = set.toArray(backend, "layer0.wH");
-        double[] b = set.toArray(backend, "layer0.b");
-        if (config.cell() == CellType.RNN) {
-            seed.put("Wax", transposeBack(wX, x, h));
-            seed.put("Waa", transposeBack(wH, h, h));
-            seed.put("ba", NdArray.of(h, 1, b));
-        } else {
-            int g = 4 * h;
-            for (int k = 0; k < 4; k++) {
-                String gate = LSTM_GATES_IN_CORE_ORDER[k];
-                double[] w = new double[h * (h + x)];
-                double[] bias = new double[h];
-                for (int j = 0; j < h; j++) {
-                    int col = k * h + j;
-                    for (int r = 0; r < h; r++) {
-                        w[j * (h + x) + r] = wH[r * g + col];
-                    }
-                    for (int r = 0; r < x; r++) {
-                        w[j * (h + x) + h + r] = wX[r * g + col];
-                    }
-                    bias[j] = b[col];
-                }
-                seed.put("W" + gate, NdArray.of(h, h + x, w));
-                seed.put("b" + gate, NdArray.of(h, 1, bias));
-            }
-        }
         int v = config.outputSize();
-        seed.put(config.cell() == CellType.RNN ? "Wya" : "Wy", transposeBack(set.toArray(backend, "head.wY"), h, v));
-        seed.put("by", NdArray.of(v, 1, set.toArray(backend, "head.bY")));
+        Map<String, NdArray> seed = new LinkedHashMap<>();
+        SeedNotation.read(network, set).forEach((name, data) -> {
+            int rows = name.equals(SeedNotation.outputWeights(config.cell())) || name.equals("by") ? v : h; // [rows, ·]
+            seed.put(name, NdArray.of(rows, data.length / rows, data));
+        });
         return seed;
     }
 

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The converter between seed notation and the core layout: layouts and round trips (semantics: the golden cases). */
-class SeedNotationTest {
+class SeedArraysTest {
 
     @Test
     void sequenceRowsAreTimeMajor() {
@@ -28,17 +28,17 @@ class SeedNotationTest {
             }
         }
         NdArray x = new NdArray(new int[] {2, 3, 4}, data);
-        double[] rows = SeedNotation.sequenceToRows(x); // [T·m, n]: row t·m + b, column j
+        double[] rows = SeedArrays.sequenceToRows(x); // [T·m, n]: row t·m + b, column j
         assertEquals(100 * 1 + 10 * 2 + 3, rows[(3 * 3 + 2) * 2 + 1]);
-        assertEquals(x, SeedNotation.rowsToSequence(rows, 2, 3, 4));
-        assertEquals(NdArray.of(2, 3, new double[] {2, 12, 22, 102, 112, 122}), SeedNotation.step(x, 2));
+        assertEquals(x, SeedArrays.rowsToSequence(rows, 2, 3, 4));
+        assertEquals(NdArray.of(2, 3, new double[] {2, 12, 22, 102, 112, 122}), SeedArrays.step(x, 2));
     }
 
     @Test
     void transposeRoundTrips() {
         NdArray a = NdArray.of(2, 3, new double[] {1, 2, 3, 4, 5, 6});
-        assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, SeedNotation.transpose(a));
-        assertEquals(a, SeedNotation.transposeBack(SeedNotation.transpose(a), 3, 2));
+        assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, SeedArrays.transpose(a));
+        assertEquals(a, SeedArrays.transposeBack(SeedArrays.transpose(a), 3, 2));
     }
 
     @Test
@@ -104,13 +104,13 @@ class SeedNotationTest {
     }
 
     private static <M> Network<M> loaded(Backend<M> backend, CellType cell, Map<String, NdArray> seed) {
-        Network<M> network = Network.zeros(backend, SeedNotation.config(cell, seed, HeadType.PER_STEP_SOFTMAX));
-        SeedNotation.load(network, seed);
+        Network<M> network = Network.zeros(backend, SeedArrays.config(cell, seed, HeadType.PER_STEP_SOFTMAX));
+        SeedArrays.load(network, seed);
         return network;
     }
 
     private static <M> Map<String, NdArray> read(Network<M> network) {
-        return SeedNotation.read(network, network.parameters());
+        return SeedArrays.read(network, network.parameters());
     }
 
     private static <M> double[] param(Network<M> network, String name) {
