@@ -3,6 +3,10 @@ package io.rnnbench.benchmarks.cli;
 import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
+import io.rnnbench.benchmarks.results.JmhResults;
+import io.rnnbench.workloads.io.AtomicFiles;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import io.rnnbench.core.spi.Backends;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -19,9 +23,11 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +47,10 @@ import java.util.concurrent.Callable;
  * backend joins the grid; {@code -prof gc}; JSON results at {@code target/jmh-result.json}; fail on the first error
  * ({@code -foe true}). Beside the results it writes {@code jmh-environment.json} (CPU model, cores, OS), which JMH
  * does not record. Exit status 1 when a benchmark fails or none matched, 2 for a bad option.
+ *
+ * <p>{@code --suite-backends} narrows the cell-step, forward and backward suites to some backends while the training
+ * step and the GEMM kernel keep every backend of {@code -p backend}: the run is then two JMH passes, whose results are
+ * joined into the one result file.
  */
 @Command(name = RunBenchmarks.NAME, description = {"Runs the benchmark grid: JMH's options, the project's defaults where "
         + "they leave something open, a progress line per combination.",
@@ -55,6 +65,14 @@ public final class RunBenchmarks implements Callable<Integer> {
     /** The backend parameter value that stands for every registered backend. */
     public static final String ALL_BACKENDS = "all";
 
+    /** The suites that {@code --suite-backends} narrows. */
+    static final String NARROWED_SUITES = "io\\.rnnbench\\.benchmarks\\.rnn\\.(CellStep|Forward|Backward)Benchmark\\.";
+
+    @Option(names = "--suite-backends", paramLabel = "NAMES", defaultValue = ALL_BACKENDS,
+            description = "Backends of the cell-step, forward and backward suites, comma-separated, or all (default: "
+                    + "${DEFAULT-VALUE}, those of -p backend); the training step and the GEMM kernel run every backend.")
+    String suiteBackends;
+
     @Parameters(paramLabel = "JMH-OPTION", description = "Benchmark regexes and JMH options, e.g. TrainingStep -p shape=char -f 1.")
     List<String> jmhOptions = new ArrayList<>();
 
@@ -68,20 +86,80 @@ public final class RunBenchmarks implements Callable<Integer> {
             return ExitStatus.USAGE;
         }
         Path results = Path.of(options.getResult().get());
+        List<Options> passes;
+        try {
+            passes = passes(options, suiteBackends, results);
+        } catch (IllegalArgumentException e) {
+            System.err.println("rnnbench: bad option: " + e.getMessage());
+            return ExitStatus.USAGE;
+        }
         Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
                 Backends.libraries()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
         OutputFormat jmh = OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(VerboseMode.NORMAL));
+        ProgressFormat progress = new ProgressFormat(jmh, System.out, passes.stream().mapToInt(RunBenchmarks::combinations).sum());
+        int done = 0;
         try {
-            Collection<?> done = new Runner(options, new ProgressFormat(jmh, System.out, combinations(options))).run();
-            if (done.isEmpty()) {
-                System.err.println("rnnbench: no benchmark matched " + options.getIncludes());
-                return ExitStatus.FAILED;
+            for (Options pass : passes) {
+                done += new Runner(pass, progress).run().size();
             }
         } catch (RunnerException e) {
             System.err.println("rnnbench: the benchmark run failed: " + e.getMessage());
             return ExitStatus.FAILED;
         }
+        if (done == 0) {
+            System.err.println("rnnbench: no benchmark matched " + options.getIncludes());
+            return ExitStatus.FAILED;
+        }
+        if (passes.size() > 1) {
+            joinResults(passes, results);
+        }
         return ExitStatus.OK;
+    }
+
+    /**
+     * The JMH runs that make up the grid: {@code options} itself, or with {@code suiteBackends} narrowing the
+     * cell-step, forward and backward suites, a pass of everything else and a pass of those suites on those backends,
+     * each writing a part of the results beside {@code results}. A pass with nothing to run is left out.
+     *
+     * @throws IllegalArgumentException for a name in {@code suiteBackends} that no backend on the class path has
+     */
+    static List<Options> passes(Options options, String suiteBackends, Path results) {
+        if (suiteBackends.equals(ALL_BACKENDS)) {
+            return List.of(options);
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : suiteBackends.split(",")) {
+            String trimmed = name.trim();
+            if (!Backends.names().contains(trimmed) && !Backends.unavailable().containsKey(trimmed)) {
+                throw new IllegalArgumentException("--suite-backends: unknown backend '" + trimmed + "'; backends on the class path: "
+                        + String.join(", ", Backends.names()));
+            }
+            if (Backends.names().contains(trimmed)) { // an unavailable one has had its notice
+                names.add(trimmed);
+            }
+        }
+        Options everythingElse = new OptionsBuilder().parent(options).exclude(NARROWED_SUITES)
+                .result(part(results, 1)).build();
+        Options narrowed = new OptionsBuilder().parent(options).exclude("^(?!" + NARROWED_SUITES + ").*")
+                .param("backend", names.toArray(String[]::new)).result(part(results, 2)).build();
+        List<Options> candidates = names.isEmpty() ? List.of(everythingElse) : List.of(everythingElse, narrowed);
+        return candidates.stream().filter(pass -> combinations(pass) > 0).toList();
+    }
+
+    private static String part(Path results, int n) {
+        String name = results.getFileName().toString();
+        return results.resolveSibling(name.replaceFirst("(\\.json)?$", ".part" + n + ".json")).toString();
+    }
+
+    /** Joins the passes' result files into {@code results} (one JMH JSON array) and removes them. */
+    private static void joinResults(List<Options> passes, Path results) throws IOException {
+        JsonArray all = new JsonArray();
+        for (Options pass : passes) {
+            Path part = Path.of(pass.getResult().get());
+            all.addAll(JmhResults.array(part));
+            Files.delete(part);
+        }
+        AtomicFiles.writeString(results, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(all) + "\n");
     }
 
     /**

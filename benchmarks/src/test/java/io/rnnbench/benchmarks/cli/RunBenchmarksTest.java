@@ -63,4 +63,23 @@ class RunBenchmarksTest {
 
         assertEquals(2, RunBenchmarks.combinations(options), "-p shape= leaves the GEMM shapes alone");
     }
+
+    @Test
+    void suiteBackendsNarrowTheOtherSuitesInASecondPass() throws CommandLineOptionException {
+        Options options = RunBenchmarks.withDefaults(new CommandLineOptions("-p", "backend=raw,ejml,commons-math",
+                "-p", "cell=lstm", "-p", "shape=char,medium", "-p", "gemm=square-256"));
+        java.nio.file.Path results = java.nio.file.Path.of("target", "jmh-result.json");
+        List<Options> passes = RunBenchmarks.passes(options, "raw,ejml", results);
+        assertEquals(2, passes.size());
+        assertEquals(3 * 1 * 2 + 3, RunBenchmarks.combinations(passes.get(0)), "training step and GEMM on all three");
+        assertEquals(List.of("raw", "ejml"), List.copyOf(passes.get(1).getParameter("backend").get()));
+        assertEquals(3 * 2 * 1 * 2, RunBenchmarks.combinations(passes.get(1)), "cell step, forward, backward on two");
+        assertEquals(results.resolveSibling("jmh-result.part1.json").toString(), passes.get(0).getResult().get());
+        assertEquals(results.resolveSibling("jmh-result.part2.json").toString(), passes.get(1).getResult().get());
+
+        assertEquals(List.of(options), RunBenchmarks.passes(options, "all", results));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunBenchmarks.passes(options, "raw,nope", results));
+        assertTrue(e.getMessage().startsWith("--suite-backends: unknown backend 'nope'; backends on the class path: "), e.getMessage());
+    }
 }
