@@ -1,6 +1,5 @@
 package io.rnnbench.verification;
 
-import io.rnnbench.workloads.text.TextCorpus;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.HeadType;
 import io.rnnbench.core.model.ModelConfig;
@@ -10,20 +9,21 @@ import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
-import io.rnnbench.core.train.RowSparseOptimizer;
 import io.rnnbench.core.train.Adagrad;
 import io.rnnbench.core.train.Adam;
-import io.rnnbench.core.train.Optimizer;
-import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.GradientClipping;
+import io.rnnbench.core.train.Optimizer;
+import io.rnnbench.core.train.RowSparseOptimizer;
+import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.Trainer;
+import io.rnnbench.workloads.text.TextCorpus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import java.util.List;
 
 /**
  * Cross-backend agreement (DESIGN.md §4): the backend under test against the reference backend {@code raw},

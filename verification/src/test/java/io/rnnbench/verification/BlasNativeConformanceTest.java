@@ -1,9 +1,9 @@
 package io.rnnbench.verification;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.rnnbench.core.spi.Backends;
 import org.junit.jupiter.api.BeforeAll;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Skipped, with netlib's reason, where no native BLAS loads (no libopenblas0): the backend is then unavailable. */
 class BlasNativeConformanceTest extends BackendConformanceSuite {

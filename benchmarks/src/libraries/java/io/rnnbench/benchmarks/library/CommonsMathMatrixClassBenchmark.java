@@ -1,7 +1,5 @@
 package io.rnnbench.benchmarks.library;
 
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.BlockRealMatrix;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
@@ -17,6 +15,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which Commons Math 3.6.1 matrix class the {@code commons-math} backend should hold: {@link BlockRealMatrix}

@@ -1,7 +1,5 @@
 package io.rnnbench.benchmarks.library;
 
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +11,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * C = A·Bᵀ in EJML three ways, to decide whether the core should hand backends an explicitly transposed

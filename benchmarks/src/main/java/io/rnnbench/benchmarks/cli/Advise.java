@@ -2,12 +2,12 @@ package io.rnnbench.benchmarks.cli;
 
 import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.ForkJvm;
-import io.rnnbench.benchmarks.report.ConsoleSummary;
 import io.rnnbench.benchmarks.report.BenchmarkResults;
-import io.rnnbench.benchmarks.results.JmhResults;
+import io.rnnbench.benchmarks.report.ConsoleSummary;
 import io.rnnbench.benchmarks.report.Environment;
-import io.rnnbench.benchmarks.report.Report;
 import io.rnnbench.benchmarks.report.Ranking;
+import io.rnnbench.benchmarks.report.Report;
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;

@@ -1,6 +1,7 @@
 package io.rnnbench.benchmarks.cli;
 
 import io.rnnbench.benchmarks.Durations;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -6,7 +6,6 @@ import io.rnnbench.benchmarks.regression.Compare;
 import io.rnnbench.benchmarks.regression.HistoryCommand;
 import io.rnnbench.benchmarks.report.WriteReport;
 import io.rnnbench.benchmarks.shape.Shape;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,6 +16,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

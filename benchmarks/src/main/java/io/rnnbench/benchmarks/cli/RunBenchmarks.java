@@ -1,13 +1,13 @@
 package io.rnnbench.benchmarks.cli;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
 import io.rnnbench.benchmarks.results.JmhResults;
-import io.rnnbench.workloads.io.AtomicFiles;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import io.rnnbench.core.spi.Backends;
+import io.rnnbench.workloads.io.AtomicFiles;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;

@@ -1,8 +1,8 @@
 package io.rnnbench.benchmarks.regression;
 
-import io.rnnbench.benchmarks.stats.RankStatistics;
-import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.regression.ResultPoints.Point;
+import io.rnnbench.benchmarks.report.Environment;
+import io.rnnbench.benchmarks.stats.RankStatistics;
 
 import java.util.ArrayList;
 import java.util.Arrays;

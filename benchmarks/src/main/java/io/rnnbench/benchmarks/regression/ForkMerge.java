@@ -1,10 +1,10 @@
 package io.rnnbench.benchmarks.regression;
 
-import io.rnnbench.benchmarks.results.JmhResults;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.rnnbench.benchmarks.results.JmhResults;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.rnnbench.benchmarks.regression;
 
-import io.rnnbench.workloads.io.AtomicFiles;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
+import io.rnnbench.workloads.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,15 +28,25 @@ public final class History {
     private History() {
     }
 
-    /** Copies {@code result} (and its environment) into the history; returns the result's new path. */
+    /**
+     * Copies {@code result} (and its environment) into the history; returns the result's new path. Each file is
+     * written atomically, the environment first, so that a kept result always has its environment beside it; the
+     * temporary files a killed earlier record left in this machine's runs are removed first.
+     */
     public static Path record(Path dir, Path result, Environment environment, String label) throws IOException {
         ResultPoints r = ResultPoints.read(result, null);
         String key = slug(environment.cpu()) + "_" + environment.cores() + "c_jdk-" + slug(r.jdkVersion()) + "_jmh-"
                 + slug(r.jmhVersion());
         String when = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now());
-        Path target = dir.resolve(key).resolve(when + "_" + slug(label)).resolve(RunFiles.RESULTS);
-        AtomicFiles.write(target, Files.readAllBytes(result));
+        Path machine = dir.resolve(key);
+        if (Files.isDirectory(machine)) {
+            for (Path run : sortedSubdirectories(machine)) {
+                AtomicFiles.removeStaleTemporaries(run);
+            }
+        }
+        Path target = machine.resolve(when + "_" + slug(label)).resolve(RunFiles.RESULTS);
         environment.write(target.resolveSibling(RunFiles.ENVIRONMENT));
+        AtomicFiles.write(target, Files.readAllBytes(result));
         return target;
     }
 

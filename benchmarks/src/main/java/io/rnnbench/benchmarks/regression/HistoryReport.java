@@ -1,8 +1,8 @@
 package io.rnnbench.benchmarks.regression;
 
 import io.rnnbench.benchmarks.regression.History.KeptRun;
-import io.rnnbench.benchmarks.stats.ChangePoints;
 import io.rnnbench.benchmarks.stats.ChangePoints.ChangePoint;
+import io.rnnbench.benchmarks.stats.ChangePoints;
 import io.rnnbench.benchmarks.stats.RankStatistics;
 
 import java.io.IOException;

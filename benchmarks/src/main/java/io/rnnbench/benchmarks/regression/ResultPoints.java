@@ -2,9 +2,9 @@ package io.rnnbench.benchmarks.regression;
 
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
-import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.results.JmhResults.Entry;
 import io.rnnbench.benchmarks.results.JmhResults.Metric;
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.stats.RankStatistics;
 
 import java.io.IOException;

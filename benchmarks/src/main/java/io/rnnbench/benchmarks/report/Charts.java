@@ -1,15 +1,14 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.workloads.io.AtomicFiles;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
+import io.rnnbench.workloads.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /**
  * One PNG per shape ({@code charts/<shape>.png}): a 2 × 2 grid with a panel per suite, each a bar chart of time

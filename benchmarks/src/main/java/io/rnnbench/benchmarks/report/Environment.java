@@ -1,9 +1,10 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.workloads.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.rnnbench.workloads.io.AtomicFiles;
+import io.rnnbench.workloads.io.JsonFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ public record Environment(String cpu, int cores, String os, String java, long ma
                           Map<String, String> libraries) {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    /** An environment file is a few hundred bytes. */
+    static final long MAX_BYTES = 1 << 20;
 
     /** This machine, now. */
     public static Environment current(List<String> backends, List<String> allocationFree,
@@ -73,11 +76,13 @@ public record Environment(String cpu, int cores, String os, String java, long ma
      */
     public static Environment read(Path file) throws IOException {
         try {
-            Environment e = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Environment.class);
+            Environment e = GSON.fromJson(JsonFiles.read(file, MAX_BYTES), Environment.class);
             if (e == null || e.cpu == null) {
                 throw new IllegalArgumentException(file + " does not describe a machine (no \"cpu\")");
             }
             return e;
+        } catch (JsonFiles.BadFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (JsonParseException e) {
             throw new IllegalArgumentException(file + " is not an environment file: " + e.getMessage(), e);
         }

@@ -1,8 +1,8 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.flops.FlopCount;
 import io.rnnbench.benchmarks.gemm.GemmShape;
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 

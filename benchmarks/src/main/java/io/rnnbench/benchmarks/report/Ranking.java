@@ -1,8 +1,8 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.benchmarks.stats.RankStatistics;
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
+import io.rnnbench.benchmarks.stats.RankStatistics;
 import io.rnnbench.core.model.CellType;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.ExitStatus;
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.workloads.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

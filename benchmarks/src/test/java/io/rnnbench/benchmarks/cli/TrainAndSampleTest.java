@@ -1,8 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
 import io.rnnbench.benchmarks.ExitStatus;
-import io.rnnbench.workloads.checkpoint.Checkpoint;
-import io.rnnbench.workloads.text.TextSampler;
 import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
@@ -13,6 +11,8 @@ import io.rnnbench.workloads.BinaryAdditionWorkload;
 import io.rnnbench.workloads.ShakespeareWorkload;
 import io.rnnbench.workloads.WorkloadRun;
 import io.rnnbench.workloads.Workloads;
+import io.rnnbench.workloads.checkpoint.Checkpoint;
+import io.rnnbench.workloads.text.TextSampler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

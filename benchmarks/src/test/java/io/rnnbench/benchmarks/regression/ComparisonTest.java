@@ -2,14 +2,13 @@ package io.rnnbench.benchmarks.regression;
 
 import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.cli.CommandRun;
-import io.rnnbench.benchmarks.results.JmhResults;
-
 import io.rnnbench.benchmarks.regression.Comparison.AllocVerdict;
 import io.rnnbench.benchmarks.regression.Comparison.Row;
 import io.rnnbench.benchmarks.regression.Comparison.Stability;
 import io.rnnbench.benchmarks.regression.Comparison.Verdict;
 import io.rnnbench.benchmarks.regression.ResultPoints.Point;
 import io.rnnbench.benchmarks.report.Environment;
+import io.rnnbench.benchmarks.results.JmhResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,6 @@
 package io.rnnbench.benchmarks.report;
 
 import io.rnnbench.benchmarks.results.JmhResults;
-
 import io.rnnbench.benchmarks.rnn.Suite;
 import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;

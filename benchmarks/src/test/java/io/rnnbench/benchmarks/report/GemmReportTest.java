@@ -1,8 +1,7 @@
 package io.rnnbench.benchmarks.report;
 
-import io.rnnbench.benchmarks.results.JmhResults;
-
 import io.rnnbench.benchmarks.gemm.GemmShape;
+import io.rnnbench.benchmarks.results.JmhResults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package io.rnnbench.workloads;
 
-import io.rnnbench.workloads.text.Vocabulary;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.HeadType;
 import io.rnnbench.core.model.Inputs;
@@ -16,6 +15,7 @@ import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.SmoothedLoss;
 import io.rnnbench.core.train.Trainer;
+import io.rnnbench.workloads.text.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;

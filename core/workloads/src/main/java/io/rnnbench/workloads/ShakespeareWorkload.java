@@ -1,7 +1,5 @@
 package io.rnnbench.workloads;
 
-import io.rnnbench.workloads.text.TextCorpus;
-import io.rnnbench.workloads.text.TextSampler;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.HeadType;
 import io.rnnbench.core.model.ModelConfig;
@@ -14,6 +12,8 @@ import io.rnnbench.core.train.Adagrad;
 import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.SmoothedLoss;
 import io.rnnbench.core.train.Trainer;
+import io.rnnbench.workloads.text.TextCorpus;
+import io.rnnbench.workloads.text.TextSampler;
 
 import java.util.Map;
 

@@ -1,12 +1,12 @@
 package io.rnnbench.workloads;
 
-import io.rnnbench.workloads.checkpoint.Checkpoint;
-import io.rnnbench.workloads.checkpoint.CheckpointException;
 import io.rnnbench.core.model.ModelConfig;
 import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.train.SmoothedLoss;
+import io.rnnbench.workloads.checkpoint.Checkpoint;
+import io.rnnbench.workloads.checkpoint.CheckpointException;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.rnnbench.verification.golden;
 
-import io.rnnbench.workloads.text.Vocabulary;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
@@ -10,6 +9,7 @@ import io.rnnbench.core.train.SmoothedLoss;
 import io.rnnbench.core.train.Trainer;
 import io.rnnbench.workloads.DinoNames;
 import io.rnnbench.workloads.DinosWorkload;
+import io.rnnbench.workloads.text.Vocabulary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -34,6 +34,8 @@ public final class FixtureReader {
 
     /** Maximum nesting of arrays and objects; the fixtures use at most 5. */
     public static final int MAX_NESTING = 256;
+    /** The largest fixture file read (the published ones are under 1 MB). */
+    public static final long MAX_BYTES = 256L << 20;
 
     /**
      * Parses one JSON document.

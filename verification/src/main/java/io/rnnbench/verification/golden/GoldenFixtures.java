@@ -82,6 +82,11 @@ public final class GoldenFixtures {
             VerificationReport.fixtureFilePassedIn(path);
             Stream<DynamicNode> tests;
             try {
+                long size = Files.size(Path.of(path));
+                if (size > FixtureReader.MAX_BYTES) {
+                    throw new IllegalArgumentException(path + ": " + size + " bytes, more than the " + FixtureReader.MAX_BYTES
+                            + " bytes a fixture file may have");
+                }
                 String text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
                 tests = tests(backend, FixtureReader.parseFixture(text, path));
             } catch (IOException | UncheckedIOException e) {

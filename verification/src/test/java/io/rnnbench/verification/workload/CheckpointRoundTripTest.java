@@ -1,14 +1,14 @@
 package io.rnnbench.verification.workload;
 
-import io.rnnbench.workloads.checkpoint.Checkpoint;
-import io.rnnbench.workloads.checkpoint.CheckpointException;
-import io.rnnbench.workloads.checkpoint.Tensor;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.model.ModelConfig;
 import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.workloads.Seq2SeqWorkload;
+import io.rnnbench.workloads.checkpoint.Checkpoint;
+import io.rnnbench.workloads.checkpoint.CheckpointException;
+import io.rnnbench.workloads.checkpoint.Tensor;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

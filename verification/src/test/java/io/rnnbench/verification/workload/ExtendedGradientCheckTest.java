@@ -8,16 +8,16 @@ import io.rnnbench.core.model.ModelConfig;
 import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
-import io.rnnbench.core.train.RowSparseOptimizer;
 import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.train.RowSparseOptimizer;
 import io.rnnbench.verification.GradientCheck;
 import io.rnnbench.verification.GradientCheckSuite;
-import io.rnnbench.verification.Tolerances;
 import io.rnnbench.verification.Seeds;
+import io.rnnbench.verification.Tolerances;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,11 +1,12 @@
 package io.rnnbench.backend.blas;
 
 import dev.ludovic.netlib.blas.BLAS;
-import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.arrays.ElementwiseLoops;
 import io.rnnbench.core.arrays.RowMajorLstm;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Transpose;
+
 import java.util.Arrays;
 
 /**

@@ -38,6 +38,7 @@ public final class BlasJavaBackendProvider implements BackendProvider {
 
     @Override
     public Backend<?> create() {
+        BlasLibrary.quietNetlib();
         return new BlasBackend(NAME, JavaBLAS.getInstance());
     }
 }

@@ -2,6 +2,7 @@ package io.rnnbench.backend.blas;
 
 import dev.ludovic.netlib.blas.JavaBLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What the report's machine section says about the BLAS of {@code blas-native} and {@code blas-java}
@@ -21,7 +24,19 @@ import java.util.TreeMap;
  * exposes only the BLAS routines, and Java 17 has no foreign-function call without an incubator module.
  */
 final class BlasLibrary {
+    /** netlib's logger, held so that its level stays set (java.util.logging keeps loggers weakly). */
+    private static final Logger NETLIB = Logger.getLogger("dev.ludovic.netlib.blas");
+
     private BlasLibrary() {
+    }
+
+    /**
+     * Keeps netlib's INFO line about the implementation it picked off standard error, where it would stand between a
+     * command and its own messages: the report's machine section names the implementation instead. Call before the
+     * first {@code getInstance()}.
+     */
+    static void quietNetlib() {
+        NETLIB.setLevel(Level.WARNING);
     }
 
     /** e.g. "JNIBLAS on /usr/lib/…/libblas.so.3; OPENBLAS_NUM_THREADS=1". Only when the native BLAS loaded. */
@@ -40,6 +55,7 @@ final class BlasLibrary {
 
     /** e.g. "VectorBLAS" (with the Vector API) or "Java11BLAS". */
     static String describeJava() {
+        quietNetlib();
         return JavaBLAS.getInstance().getClass().getSimpleName();
     }
 

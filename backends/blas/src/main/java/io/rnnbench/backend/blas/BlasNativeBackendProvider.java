@@ -3,6 +3,7 @@ package io.rnnbench.backend.blas;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.BackendProvider;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,6 +85,7 @@ public final class BlasNativeBackendProvider implements BackendProvider {
 
         private static Optional<String> tryLoad() {
             try {
+                BlasLibrary.quietNetlib();
                 NativeBLAS.getInstance();
                 return Optional.empty();
             } catch (RuntimeException | LinkageError e) {

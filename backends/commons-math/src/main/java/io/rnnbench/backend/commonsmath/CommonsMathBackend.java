@@ -1,7 +1,7 @@
 package io.rnnbench.backend.commonsmath;
 
-import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Transpose;
 import org.apache.commons.math3.linear.AbstractRealMatrix;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;

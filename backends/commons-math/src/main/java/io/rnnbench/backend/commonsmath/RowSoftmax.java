@@ -1,9 +1,10 @@
 package io.rnnbench.backend.commonsmath;
 
-import java.util.Arrays;
 import org.apache.commons.math3.linear.AbstractRealMatrix;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
 import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
+
+import java.util.Arrays;
 
 /**
  * The first two walks of the numerically stable softmax of every row, shared by {@code softmax} and

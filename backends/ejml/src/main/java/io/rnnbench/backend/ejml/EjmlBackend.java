@@ -1,14 +1,16 @@
 package io.rnnbench.backend.ejml;
 
-import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.arrays.ElementwiseLoops;
 import io.rnnbench.core.arrays.RowMajorLstm;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Transpose;
-import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 import org.ejml.ops.DOperatorUnary;
+
+import java.util.Arrays;
 
 /**
  * The SPI on EJML: {@link DMatrixRMaj} and {@link CommonOps_DDRM}'s output-argument operations on matrices the
@@ -221,32 +223,20 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
         CommonOps_DDRM.apply(x, SIGMOID, out);
     }
 
-    /** Plain loop: EJML has no fused elementwise operation of two matrices. */
+    /** {@link ElementwiseLoops}: EJML has no fused elementwise operation of two matrices. */
     @Override
     public void tanhBackward(DMatrixRMaj y, DMatrixRMaj dy, DMatrixRMaj dx) {
         requireSame("tanhBackward", y, dy);
         requireSame("tanhBackward", y, dx);
-        double[] yd = y.getData();
-        double[] dyd = dy.getData();
-        double[] dxd = dx.getData();
-        for (int i = 0, size = y.getNumElements(); i < size; i++) {
-            double yi = yd[i];
-            dxd[i] = dyd[i] * (1.0 - yi * yi);
-        }
+        ElementwiseLoops.tanhBackward(y.getData(), dy.getData(), dx.getData());
     }
 
-    /** Plain loop: EJML has no fused elementwise operation of two matrices. */
+    /** {@link ElementwiseLoops}: EJML has no fused elementwise operation of two matrices. */
     @Override
     public void sigmoidBackward(DMatrixRMaj y, DMatrixRMaj dy, DMatrixRMaj dx) {
         requireSame("sigmoidBackward", y, dy);
         requireSame("sigmoidBackward", y, dx);
-        double[] yd = y.getData();
-        double[] dyd = dy.getData();
-        double[] dxd = dx.getData();
-        for (int i = 0, size = y.getNumElements(); i < size; i++) {
-            double yi = yd[i];
-            dxd[i] = dyd[i] * yi * (1.0 - yi);
-        }
+        ElementwiseLoops.sigmoidBackward(y.getData(), dy.getData(), dx.getData());
     }
 
     /** {@code CommonOps_DDRM.elementMult}. */
@@ -257,19 +247,14 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
         CommonOps_DDRM.elementMult(a, b, out);
     }
 
-    /** Plain loop: EJML's {@code elementMult} + {@code addEquals} would need a scratch matrix and two passes. */
+    /** {@link ElementwiseLoops}: EJML's {@code elementMult} + {@code addEquals} would need a scratch matrix and two passes. */
     @Override
     public void addHadamard(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
         requireSame("addHadamard", a, b);
         requireSame("addHadamard", a, out);
         requireDistinct("addHadamard", a, out);
         requireDistinct("addHadamard", b, out);
-        double[] ad = a.getData();
-        double[] bd = b.getData();
-        double[] o = out.getData();
-        for (int i = 0, size = a.getNumElements(); i < size; i++) {
-            o[i] += alpha * ad[i] * bd[i];
-        }
+        ElementwiseLoops.addHadamard(alpha, a.getData(), b.getData(), out.getData());
     }
 
     /** {@code CommonOps_DDRM.addEquals(y, α, x)}. */
@@ -285,16 +270,13 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
         CommonOps_DDRM.scale(alpha, x);
     }
 
-    /** Plain loop: EJML has no elementwise clamp, and {@code apply} would need a lambda capturing lo and hi per call. */
+    /** {@link ElementwiseLoops}: EJML has no elementwise clamp, and {@code apply} would need a lambda capturing lo and hi. */
     @Override
     public void clamp(DMatrixRMaj x, double lo, double hi) {
-        double[] xd = x.getData();
-        for (int i = 0, size = x.getNumElements(); i < size; i++) {
-            xd[i] = Math.min(Math.max(xd[i], lo), hi);
-        }
+        ElementwiseLoops.clamp(x.getData(), lo, hi);
     }
 
-    /** Plain loop: EJML has no fused elementwise operation of three matrices. */
+    /** {@link ElementwiseLoops}: EJML has no fused elementwise operation of three matrices. */
     @Override
     public void addQuotientBySqrt(double alpha, DMatrixRMaj a, DMatrixRMaj b, double epsInside, double epsOutside,
             DMatrixRMaj out) {
@@ -302,12 +284,7 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
         requireSame("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", b, out);
-        double[] ad = a.getData();
-        double[] bd = b.getData();
-        double[] o = out.getData();
-        for (int i = 0, size = a.getNumElements(); i < size; i++) {
-            o[i] += alpha * ad[i] / (Math.sqrt(bd[i] + epsInside) + epsOutside);
-        }
+        ElementwiseLoops.addQuotientBySqrt(alpha, a.getData(), b.getData(), epsInside, epsOutside, out.getData());
     }
 
     // ---- reductions and losses ----------------------------------------------------------------
@@ -373,24 +350,12 @@ public final class EjmlBackend implements Backend<DMatrixRMaj> {
         return loss;
     }
 
-    /**
-     * Plain loop: EJML has none of max(z, 0), log1p or a fused loss. σ is {@link #SIGMOID}, as in {@link #sigmoid}.
-     */
+    /** {@link ElementwiseLoops}: EJML has none of max(z, 0), log1p or a fused loss (σ is the same 1 / (1 + e^−z)). */
     @Override
     public double sigmoidCrossEntropy(DMatrixRMaj z, DMatrixRMaj y, double scale, DMatrixRMaj dz) {
         requireSame("sigmoidCrossEntropy", z, y);
         requireSame("sigmoidCrossEntropy", z, dz);
-        double[] zd = z.getData();
-        double[] yd = y.getData();
-        double[] dzd = dz.getData();
-        double loss = 0;
-        for (int i = 0, size = z.getNumElements(); i < size; i++) {
-            double zi = zd[i];
-            double yi = yd[i];
-            loss += Math.max(zi, 0.0) - zi * yi + Math.log1p(Math.exp(-Math.abs(zi)));
-            dzd[i] = scale * (SIGMOID.apply(zi) - yi);
-        }
-        return loss;
+        return ElementwiseLoops.sigmoidCrossEntropy(z.getData(), y.getData(), scale, dz.getData());
     }
 
     /**

@@ -1,22 +1,23 @@
 package io.rnnbench.backend.ojalgo;
 
+import io.rnnbench.core.arrays.ElementwiseLoops;
+import io.rnnbench.core.arrays.RowMajorLstm;
+import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Transpose;
+import org.ojalgo.function.aggregator.Aggregator;
+import org.ojalgo.matrix.store.MatrixStore;
+import org.ojalgo.matrix.store.R064Store;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import static org.ojalgo.function.constant.PrimitiveMath.ADD;
 import static org.ojalgo.function.constant.PrimitiveMath.LOGISTIC;
 import static org.ojalgo.function.constant.PrimitiveMath.MAX;
 import static org.ojalgo.function.constant.PrimitiveMath.MIN;
 import static org.ojalgo.function.constant.PrimitiveMath.MULTIPLY;
 import static org.ojalgo.function.constant.PrimitiveMath.TANH;
-
-import io.rnnbench.core.spi.Backend;
-import io.rnnbench.core.arrays.ElementwiseLoops;
-import io.rnnbench.core.arrays.RowMajorLstm;
-import io.rnnbench.core.shape.Shapes;
-import io.rnnbench.core.spi.Transpose;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import org.ojalgo.function.aggregator.Aggregator;
-import org.ojalgo.matrix.store.MatrixStore;
-import org.ojalgo.matrix.store.R064Store;
 
 /**
  * The SPI on ojAlgo: {@link R064Store}, its dense column-major {@code double} store, with ojAlgo's operations that

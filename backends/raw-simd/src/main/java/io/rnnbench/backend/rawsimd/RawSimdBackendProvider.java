@@ -3,6 +3,7 @@ package io.rnnbench.backend.rawsimd;
 import io.rnnbench.backend.raw.RawBackend;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.BackendProvider;
+
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package io.rnnbench.backend.raw;
 
+import io.rnnbench.core.spi.Transpose;
+
 import static io.rnnbench.backend.raw.TileKernel.STRIDE;
 import static io.rnnbench.backend.raw.TileKernel.WIDTH;
-
-import io.rnnbench.core.spi.Transpose;
 
 /**
  * A whole op(B) packed once and kept while B is unchanged, for the products a recurrence repeats with the same

@@ -1,9 +1,11 @@
 package io.rnnbench.backend.raw;
 
-import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.arrays.ElementwiseLoops;
 import io.rnnbench.core.arrays.RowMajorLstm;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Transpose;
+
 import java.util.Objects;
 
 /**
@@ -209,32 +211,21 @@ public final class RawBackend implements Backend<RawMatrix> {
     public void tanhBackward(RawMatrix y, RawMatrix dy, RawMatrix dx) {
         requireSame("tanhBackward", y, dy);
         requireSame("tanhBackward", y, dx);
-        double[] o = dx.modify();
-        for (int i = 0; i < y.data.length; i++) {
-            double yi = y.data[i];
-            o[i] = dy.data[i] * (1.0 - yi * yi);
-        }
+        ElementwiseLoops.tanhBackward(y.data, dy.data, dx.modify());
     }
 
     @Override
     public void sigmoidBackward(RawMatrix y, RawMatrix dy, RawMatrix dx) {
         requireSame("sigmoidBackward", y, dy);
         requireSame("sigmoidBackward", y, dx);
-        double[] o = dx.modify();
-        for (int i = 0; i < y.data.length; i++) {
-            double yi = y.data[i];
-            o[i] = dy.data[i] * yi * (1.0 - yi);
-        }
+        ElementwiseLoops.sigmoidBackward(y.data, dy.data, dx.modify());
     }
 
     @Override
     public void hadamard(RawMatrix a, RawMatrix b, RawMatrix out) {
         requireSame("hadamard", a, b);
         requireSame("hadamard", a, out);
-        double[] o = out.modify();
-        for (int i = 0; i < a.data.length; i++) {
-            o[i] = a.data[i] * b.data[i];
-        }
+        ElementwiseLoops.hadamard(a.data, b.data, out.modify());
     }
 
     @Override
@@ -243,10 +234,7 @@ public final class RawBackend implements Backend<RawMatrix> {
         requireSame("addHadamard", a, out);
         requireDistinct("addHadamard", a, out);
         requireDistinct("addHadamard", b, out);
-        double[] o = out.modify();
-        for (int i = 0; i < a.data.length; i++) {
-            o[i] += alpha * a.data[i] * b.data[i];
-        }
+        ElementwiseLoops.addHadamard(alpha, a.data, b.data, out.modify());
     }
 
     @Override
@@ -268,10 +256,7 @@ public final class RawBackend implements Backend<RawMatrix> {
 
     @Override
     public void clamp(RawMatrix x, double lo, double hi) {
-        double[] o = x.modify();
-        for (int i = 0; i < o.length; i++) {
-            o[i] = Math.min(Math.max(o[i], lo), hi);
-        }
+        ElementwiseLoops.clamp(x.modify(), lo, hi);
     }
 
     @Override
@@ -280,10 +265,7 @@ public final class RawBackend implements Backend<RawMatrix> {
         requireSame("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", a, out);
         requireDistinct("addQuotientBySqrt", b, out);
-        double[] o = out.modify();
-        for (int i = 0; i < a.data.length; i++) {
-            o[i] += alpha * a.data[i] / (Math.sqrt(b.data[i] + epsInside) + epsOutside);
-        }
+        ElementwiseLoops.addQuotientBySqrt(alpha, a.data, b.data, epsInside, epsOutside, out.modify());
     }
 
     /** {@link RowMajorLstm#forward} with this backend's {@link Activations}. */
@@ -355,15 +337,7 @@ public final class RawBackend implements Backend<RawMatrix> {
     public double sigmoidCrossEntropy(RawMatrix z, RawMatrix y, double scale, RawMatrix dz) {
         requireSame("sigmoidCrossEntropy", z, y);
         requireSame("sigmoidCrossEntropy", z, dz);
-        double[] d = dz.modify();
-        double loss = 0;
-        for (int i = 0; i < z.data.length; i++) {
-            double zi = z.data[i];
-            double yi = y.data[i];
-            loss += Math.max(zi, 0.0) - zi * yi + Math.log1p(Math.exp(-Math.abs(zi)));
-            d[i] = scale * (1.0 / (1.0 + Math.exp(-zi)) - yi);
-        }
-        return loss;
+        return ElementwiseLoops.sigmoidCrossEntropy(z.data, y.data, scale, dz.modify());
     }
 
     private static void requireSame(String op, RawMatrix a, RawMatrix b) {

@@ -1,10 +1,10 @@
 package io.rnnbench.backend.raw;
 
+import io.rnnbench.core.spi.Transpose;
+
 import static io.rnnbench.backend.raw.TileKernel.ROWS;
 import static io.rnnbench.backend.raw.TileKernel.STRIDE;
 import static io.rnnbench.backend.raw.TileKernel.WIDTH;
-
-import io.rnnbench.core.spi.Transpose;
 
 /**
  * C = α·op(A)·op(B) + β·C on row-major arrays: a cache-blocked GEMM driver around a {@link TileKernel}.

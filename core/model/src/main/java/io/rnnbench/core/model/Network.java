@@ -1,8 +1,8 @@
 package io.rnnbench.core.model;
 
 import io.rnnbench.core.random.RandomSource;
-import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 
 import java.util.ArrayList;
 import java.util.List;

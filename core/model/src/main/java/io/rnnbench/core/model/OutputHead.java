@@ -1,7 +1,7 @@
 package io.rnnbench.core.model;
 
-import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 
 import static io.rnnbench.core.spi.Transpose.N;
 import static io.rnnbench.core.spi.Transpose.T;

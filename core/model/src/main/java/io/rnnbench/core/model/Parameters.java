@@ -1,7 +1,7 @@
 package io.rnnbench.core.model;
 
-import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 
 import java.util.ArrayList;
 import java.util.Collections;

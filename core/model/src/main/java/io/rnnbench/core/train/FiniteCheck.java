@@ -2,8 +2,8 @@ package io.rnnbench.core.train;
 
 import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Parameters;
-import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.shape.Shapes;
+import io.rnnbench.core.spi.Backend;
 
 /** NaN and ∞ never pass silently: checks of losses and gradients that name the tensor and the entry. */
 public final class FiniteCheck {

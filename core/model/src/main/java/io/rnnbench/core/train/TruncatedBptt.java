@@ -1,10 +1,10 @@
 package io.rnnbench.core.train;
 
+import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
-import io.rnnbench.core.model.NamedMatrix;
 
 import java.util.ArrayList;
 import java.util.List;

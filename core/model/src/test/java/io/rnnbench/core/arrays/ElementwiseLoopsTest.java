@@ -1,9 +1,9 @@
 package io.rnnbench.core.arrays;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Test;
 
 /** Each loop on values small enough to check by hand. */
 class ElementwiseLoopsTest {

@@ -1,10 +1,10 @@
 package io.rnnbench.core.random;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Checks {@link NumpyRandomState} against draws of NumPy 2.4.6's legacy {@code RandomState}.
@@ -42,6 +43,7 @@ class NumpyRandomStateTest {
      * five {@code indices} NumPy returned.
      */
     private static final String SAMPLE_CASE = """
+            {
             "u": [0.5488135039273248, 0.43599490214200376, 0.9670298390136767, 0.8928601514360016, 0.8734294027918162,
               0.771320643266746, 0.15416284237967237, 0.5139433437726902, 0.22329107915353885, 0.6503742417395917,
               0.5881308010772742, 0.20846053735884262, 0.9600173033359185, 0.30793495262497084, 0.7290137422891191,
@@ -51,46 +53,46 @@ class NumpyRandomStateTest {
               0.30087333004661876, 0.03375471042320832, 0.3790985254337701, 0.1542875781312758, 0.2593714699484434,
               0.9274805386189587, 0.10673820225531072, 0.20220229343024132, 0.3108297997563553, 0.04818122750023768,
               0.5219157165002548, 0.27522566980133767, 0.046040993631485505, 0.20260695362889047, 0.6475510493530234,
-              0.1530541987661469, 0.8858804994376257, 0.7193857862439584, 0.21468688901682664, 0.7322672480688519]
+              0.1530541987661469, 0.8858804994376257, 0.7193857862439584, 0.21468688901682664, 0.7322672480688519],
             "p0": [0.00023044525286978083, 0.0006863153358345045, 0.0002237710146331223, 3.2298725530946615e-06,
               3.920997527375959e-11, 8.958149055068375e-07, 6.986985979017545e-05, 5.3159428067077734e-08,
               7.634036351187939e-14, 0.007457343815664635, 7.464774483887061e-07, 4.4598902294947344e-08,
               0.7200706441969216, 7.102031171020322e-06, 1.7459336686714774e-07, 1.6699308940536438e-06,
               0.12442343838052966, 7.341971989057751e-06, 3.2582288125107315e-06, 5.8348199018110515e-06,
               3.6722888272465e-08, 4.338754704102693e-05, 9.735254123319424e-07, 1.3382417278258545e-05,
-              0.02448452315280987, 0.12226550380005509, 1.3439612721447821e-08]
+              0.02448452315280987, 0.12226550380005509, 1.3439612721447821e-08],
             "p1": [2.0925825660503938e-10, 1.2804400734564526e-06, 0.0017252465117295066, 0.002571012551834519,
               2.1823467168767916e-08, 0.001262773517968545, 0.0001823681117275649, 0.004053568320910653,
               2.5653771904058603e-15, 4.348398501740867e-06, 1.2784167083818571e-12, 2.0540543617351773e-05,
               1.238980780640054e-13, 1.3454745270259415e-07, 3.2657831466791685e-07, 1.5760535125105567e-15,
               9.455390335800913e-09, 0.6459056284970217, 0.00011657407036991591, 0.0014666528699097431,
               1.1735445598601853e-08, 0.00021464347725075827, 1.97313656325285e-12, 0.3399050011856568,
-              6.754478138274159e-07, 0.002569180292579616, 1.410325912178809e-09]
+              6.754478138274159e-07, 0.002569180292579616, 1.410325912178809e-09],
             "p2": [0.0012978505866859601, 0.0483472866295075, 0.17463316434912812, 1.1069714422895514e-05,
               2.9837375639550017e-09, 8.950370267465497e-07, 5.767694469965888e-07, 8.706313869628522e-08,
               7.806408581680345e-07, 3.102839902897474e-08, 1.5601726770231393e-09, 1.269802702178086e-07,
               4.037110204548952e-06, 1.4166838918817717e-08, 3.286886437673779e-08, 0.0005461294604797468,
               0.0001161671154608132, 0.6390027628571672, 1.7165291490433074e-08, 8.855600188271541e-16,
               0.0004978636175008132, 2.339952633734389e-07, 1.6788414100440893e-08, 0.015175910635706493,
-              0.12036493961669674, 3.2869192927972645e-12, 1.2560289798873072e-09]
+              0.12036493961669674, 3.2869192927972645e-12, 1.2560289798873072e-09],
             "p3": [3.856936629652336e-07, 0.004895421233173495, 0.0001524730503287416, 1.1787508163369398e-07,
               1.2817525123376708e-10, 3.323182577919056e-08, 4.8806951008213e-19, 3.876611660588135e-12,
               0.0612775498426368, 3.92595811795912e-12, 9.179144887407898e-09, 2.1099898368458208e-12,
               4.330292262072373e-07, 9.56502514648038e-10, 0.9190824824340724, 9.982353621059311e-12,
               1.3857899042613249e-07, 5.790726308452854e-12, 1.469587516545088e-12, 1.8989694589318176e-09,
               3.081325450976101e-11, 2.927363572378666e-10, 1.8981423575299177e-13, 4.976819868582987e-05,
-              0.014541041499880766, 1.4281763267579194e-07, 1.1156925857696819e-12]
+              0.014541041499880766, 1.4281763267579194e-07, 1.1156925857696819e-12],
             "p4": [2.1011221248762178e-10, 0.00044663535926237925, 2.667125283901072e-05, 1.905420118050647e-07,
               1.0737625088521673e-07, 5.1781291729509706e-09, 1.588481795159458e-12, 0.016506310789603143,
               9.76175269314694e-12, 0.03539741342677623, 3.127984657041741e-11, 7.992756951181724e-09,
               3.693079256886218e-09, 0.9105751004487261, 0.0005433417036478848, 1.2478379951420626e-14,
               0.0036257421279068387, 0.00047835353428470496, 1.8924591165496638e-15, 0.03239193204355988,
               3.5495968830909593e-09, 1.3625153395626367e-13, 3.4648999387952962e-06, 4.6478648169133e-06,
-              5.98839036093178e-08, 7.997676720343325e-09, 8.233985075318999e-11]
+              5.98839036093178e-08, 7.997676720343325e-09, 8.233985075318999e-11],
             "indices": [12, 17, 24, 14, 13]
+            }
             """;
 
-    private static final Pattern ARRAY = Pattern.compile("\"(\\w+)\"\\s*:\\s*\\[([^\\]]*)\\]");
 
     private static Map<String, double[]> vectors;
     private static Map<String, double[]> sampleCase;
@@ -104,13 +106,18 @@ class NumpyRandomStateTest {
         sampleCase = parseArrays(SAMPLE_CASE);
     }
 
-    /** Every {@code "name": [n, n, ...]} of a flat JSON text; numbers are Python reprs, which parseDouble reads exactly. */
+    /** Every array member of a JSON object; Gson keeps the numbers' text, so each value is parseDouble's exact one. */
     private static Map<String, double[]> parseArrays(String json) {
         Map<String, double[]> arrays = new HashMap<>();
-        Matcher m = ARRAY.matcher(json);
-        while (m.find()) {
-            arrays.put(m.group(1), Arrays.stream(m.group(2).split(",")).map(String::trim)
-                    .mapToDouble(Double::parseDouble).toArray());
+        for (Map.Entry<String, JsonElement> member : JsonParser.parseString(json).getAsJsonObject().entrySet()) {
+            if (member.getValue().isJsonArray()) {
+                JsonArray values = member.getValue().getAsJsonArray();
+                double[] array = new double[values.size()];
+                for (int i = 0; i < array.length; i++) {
+                    array[i] = values.get(i).getAsDouble();
+                }
+                arrays.put(member.getKey(), array);
+            }
         }
         return arrays;
     }

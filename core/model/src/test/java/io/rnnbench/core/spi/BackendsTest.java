@@ -1,8 +1,9 @@
 package io.rnnbench.core.spi;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

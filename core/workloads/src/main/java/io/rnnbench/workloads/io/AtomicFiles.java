@@ -105,15 +105,37 @@ public final class AtomicFiles {
 
     /** Removes what a writer of the same target killed mid-write left (regular files only; links are not followed). */
     private static void removeStaleTemporaries(Path dir, String targetName) throws IOException {
-        String prefix = tempPrefix(targetName);
+        removeStaleTemporariesNamed(dir, tempPrefix(targetName));
+    }
+
+    /**
+     * Removes, in {@code dir}, the temporary files of writes to any target there whose writer is gone (killed
+     * mid-write): for a store that writes each file once under a new name, where the next write of the same target
+     * never comes.
+     */
+    public static void removeStaleTemporaries(Path dir) throws IOException {
+        removeStaleTemporariesNamed(dir, ".");
+    }
+
+    /** Removes the temporaries named {@code <prefix>…<UUID>.tmp} in {@code dir} whose writer is gone. */
+    private static void removeStaleTemporariesNamed(Path dir, String prefix) throws IOException {
+        int uuid = 36;
         try (var entries = Files.newDirectoryStream(dir, entry -> {
             String name = entry.getFileName().toString();
-            return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)
-                    && name.length() == prefix.length() + 36 + TEMP_SUFFIX.length(); // a UUID between them
+            return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && name.length() >= prefix.length() + uuid + TEMP_SUFFIX.length()
+                    && isUuid(name.substring(name.length() - TEMP_SUFFIX.length() - uuid, name.length() - TEMP_SUFFIX.length()));
         })) {
             for (Path candidate : entries) {
                 removeIfWriterIsGone(candidate);
             }
+        }
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -1,11 +1,11 @@
 package io.rnnbench.workloads.text;
 
 import io.rnnbench.core.model.HeadType;
+import io.rnnbench.core.model.Inputs;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
-import io.rnnbench.core.model.Inputs;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 

@@ -1,7 +1,7 @@
 package io.rnnbench.workloads.text;
 
-import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Inputs;
+import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
