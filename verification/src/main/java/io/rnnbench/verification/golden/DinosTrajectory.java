@@ -116,12 +116,20 @@ public final class DinosTrajectory {
         return root;
     }
 
+    /** The largest names file a fixture may name (the built-in list is 19 kB). */
+    static final long MAX_CORPUS_BYTES = 16L << 20;
+
     /** The names the run trains on: the file named by {@code config.corpus}, else the built-in dinos list. */
     public DinoNames corpus() {
         if (config.corpus() == null) {
             return DinoNames.fromResource();
         }
         try {
+            long size = Files.size(config.corpus());
+            if (size > MAX_CORPUS_BYTES) {
+                throw root.get("config").get("corpus").fail("a names file of at most " + MAX_CORPUS_BYTES + " bytes",
+                        config.corpus().toAbsolutePath() + " has " + size);
+            }
             return DinoNames.of(Files.readString(config.corpus(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw root.get("config").get("corpus").fail("a readable names file", config.corpus().toAbsolutePath() + ": " + e);
