@@ -134,7 +134,7 @@ final class ProgressBar {
                 step >= total ? "0 s" : duration(etaSeconds));
     }
 
-    /** As the grid runner writes time left ({@link ProgressFormat#format}): "45 s", "3 min 5 s"; "–" when unknown. */
+    /** As the grid runner writes time left ({@link io.rnnbench.benchmarks.Durations}): "45 s", "3 min 5 s"; "–" when unknown. */
     static String duration(double seconds) {
         return Double.isFinite(seconds) && seconds >= 0 ? Durations.minutesAndSeconds(Duration.ofSeconds(Math.round(seconds))) : "–";
     }

@@ -1,61 +1,68 @@
 package io.rnnbench.benchmarks.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
+import io.rnnbench.benchmarks.Durations;
 import io.rnnbench.benchmarks.ExitStatus;
+import io.rnnbench.benchmarks.grid.Grid;
+import io.rnnbench.benchmarks.grid.GridPoint;
+import io.rnnbench.benchmarks.grid.GridRule;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
-import io.rnnbench.benchmarks.results.JmhResults;
+import io.rnnbench.benchmarks.results.ForkMerge;
+import io.rnnbench.benchmarks.run.ForkRunner;
+import io.rnnbench.benchmarks.run.ForkScheduler;
+import io.rnnbench.benchmarks.run.JmhForkRunner;
+import io.rnnbench.benchmarks.stats.VerdictPolicy;
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.workloads.io.AtomicFiles;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.format.OutputFormat;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code rnnbench run}: runs the benchmark grid: JMH's command line (any JMH option), with the project's defaults
- * filled in where the command line leaves them open, and a progress line per combination. This is what
+ * {@code rnnbench run}: runs the benchmark grid as interleaved forks with adaptive repeats within a time budget
+ * ({@link ForkScheduler}), and writes one JMH JSON result file as if JMH had run every fork itself. This is what
  * {@code mvn -pl benchmarks verify} runs.
  *
- * <p>Defaults: the four RNN suites and the GEMM kernel (the library micro-benchmarks, built with {@code -Plibraries},
- * are for backend authors' decisions and run only when named); {@code -p backend=all}, where {@code all} (or no
- * backend parameter) means every backend registered on the class path ({@link Backends#names()}), so a user's own
- * backend joins the grid; {@code -prof gc}; JSON results at {@code target/jmh-result.json}; fail on the first error
- * ({@code -foe true}). Beside the results it writes {@code jmh-environment.json} (CPU model, cores, OS), which JMH
- * does not record. Exit status 1 when a benchmark fails or none matched, 2 for a bad option.
+ * <p>The grid is JMH's: the benchmarks its includes match, times the values of their parameters ({@code -p}), less
+ * what the {@code --only} rules leave out. Defaults where the command line leaves something open: the four RNN
+ * suites and the GEMM kernel; {@code -p backend=all}, where {@code all} means every backend registered on the class
+ * path ({@link Backends#names()}), so a user's own backend joins the grid; {@code -f} the policy's first look (forks
+ * per point before the first verdict); {@code -prof gc}; JSON results at {@code target/jmh-result.json}; fail on the
+ * first error. Every fork is its own JVM, started by JMH in this process; JMH's console output goes to
+ * {@code jmh-forks/jmh.log} beside the results, and the console gets the plan and one line per fork.
  *
- * <p>{@code --suite-backends} narrows the cell-step, forward and backward suites to some backends while the training
- * step and the GEMM kernel keep every backend of {@code -p backend}: the run is then two JMH passes, whose results are
- * joined into the one result file.
+ * <p>Beside the results it writes {@code jmh-environment.json} (CPU model, cores, OS, backends), which JMH does not
+ * record. Exit status 1 when a fork fails or nothing matched, 2 for a bad option.
  */
-@Command(name = RunBenchmarks.NAME, description = {"Runs the benchmark grid: JMH's options, the project's defaults where "
-        + "they leave something open, a progress line per combination.",
+@Command(name = RunBenchmarks.NAME, description = {"Runs the benchmark grid as interleaved forks (every backend of a shape in "
+        + "turn, the order rotated each round), with extra forks for undecided pairs while the time budget allows.",
         "JMH's own options: java -jar benchmarks/target/benchmarks.jar -h"})
-public final class RunBenchmarks implements Callable<Integer> {
+public final class RunBenchmarks implements java.util.concurrent.Callable<Integer> {
     /** The subcommand's name. */
     static final String NAME = "run";
     /** The four suites: every benchmark of the {@code rnn} package. */
@@ -64,118 +71,167 @@ public final class RunBenchmarks implements Callable<Integer> {
     public static final String GEMM_KERNEL = "io\\.rnnbench\\.benchmarks\\.gemm\\.";
     /** The backend parameter value that stands for every registered backend. */
     public static final String ALL_BACKENDS = "all";
+    /** JVM start, JMH's handshake and the benchmark's set-up of one fork, for the plan's first estimate. */
+    static final Duration FORK_OVERHEAD = Duration.ofMillis(600);
 
-    /** The suites that {@code --suite-backends} narrows. */
-    static final String NARROWED_SUITES = "io\\.rnnbench\\.benchmarks\\.rnn\\.(CellStep|Forward|Backward)Benchmark\\.";
+    @Option(names = "--only", split = ";", paramLabel = "RULE", description = {"Leaves points out of the grid: "
+            + "REGEX[param=value,…]:param=v1,v2 keeps the points of the benchmarks matching REGEX (and having the bracketed "
+            + "values) to the listed values; e.g. 'TrainingStep[shape=medium]:backend=raw,raw-simd'. Repeatable, or "
+            + "several separated by ';'."})
+    List<String> only = new ArrayList<>();
 
-    @Option(names = "--suite-backends", paramLabel = "NAMES", defaultValue = ALL_BACKENDS,
-            description = "Backends of the cell-step, forward and backward suites, comma-separated, or all (default: "
-                    + "${DEFAULT-VALUE}, those of -p backend); the training step and the GEMM kernel run every backend.")
-    String suiteBackends;
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "0", description = {"Time the whole run may take, e.g. "
+            + "9m, 540s, 1h; extra forks go to undecided pairs only while their estimate fits (default ${DEFAULT-VALUE}: "
+            + "no extra forks)."})
+    String budget;
 
-    @Parameters(paramLabel = "JMH-OPTION", description = "Benchmark regexes and JMH options, e.g. TrainingStep -p shape=char -f 1.")
+    @Parameters(paramLabel = "JMH-OPTION", description = "Benchmark regexes and JMH options, e.g. TrainingStep -p shape=char -f 6.")
     List<String> jmhOptions = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
         Options options;
+        List<GridRule> rules;
+        Duration limit;
         try {
             options = withDefaults(new CommandLineOptions(jmhOptions.toArray(String[]::new)));
+            rules = rules(only);
+            limit = duration(budget);
         } catch (CommandLineOptionException | IllegalArgumentException e) {
             System.err.println("rnnbench: bad option: " + e.getMessage());
             return ExitStatus.USAGE;
         }
-        Path results = Path.of(options.getResult().get());
-        List<Options> passes;
-        try {
-            passes = passes(options, suiteBackends, results);
-        } catch (IllegalArgumentException e) {
-            System.err.println("rnnbench: bad option: " + e.getMessage());
-            return ExitStatus.USAGE;
+        List<GridPoint> grid = Grid.of(options, rules);
+        if (grid.isEmpty()) {
+            System.err.println("rnnbench: no benchmark matched " + options.getIncludes() + (rules.isEmpty() ? "" : " under --only " + only));
+            return ExitStatus.FAILED;
         }
+        Path results = Path.of(options.getResult().get()).toAbsolutePath();
+        Files.createDirectories(results.getParent());
         Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
                 Backends.libraries()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
-        OutputFormat jmh = OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(VerboseMode.NORMAL));
-        ProgressFormat progress = new ProgressFormat(jmh, System.out, passes.stream().mapToInt(RunBenchmarks::combinations).sum());
-        int done = 0;
-        try {
-            for (Options pass : passes) {
-                done += new Runner(pass, progress).run().size();
-            }
-        } catch (RunnerException e) {
-            System.err.println("rnnbench: the benchmark run failed: " + e.getMessage());
+        int forks = options.getForkCount().get();
+        printPlan(System.out, grid, options, forks, limit);
+        Path dir = results.resolveSibling("jmh-forks");
+        clear(dir);
+        Path logFile = dir.resolve("jmh.log");
+        ForkScheduler.Outcome outcome;
+        JmhForkRunner runner;
+        try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), false, StandardCharsets.UTF_8)) {
+            runner = new JmhForkRunner(options, dir, log, logFile);
+            outcome = new ForkScheduler(grid, forks, VerdictPolicy.DEFAULT, limit, System::nanoTime, System.out).run(runner);
+        } catch (ForkRunner.ForkFailedException e) {
+            System.err.println("rnnbench: " + e.getMessage());
             return ExitStatus.FAILED;
         }
-        if (done == 0) {
-            System.err.println("rnnbench: no benchmark matched " + options.getIncludes());
-            return ExitStatus.FAILED;
+        AtomicFiles.writeString(results, ForkMerge.merge(runner.files()));
+        for (Path file : runner.files()) {
+            Files.delete(file);
         }
-        if (passes.size() > 1) {
-            joinResults(passes, results);
-        }
+        long undecided = outcome.verdicts().values().stream().mapToLong(v -> v.undecided().size()).sum();
+        System.out.printf(Locale.ROOT, "[run] %d forks of %d points in %s; %d undecided pair(s)%s; results: %s%n", outcome.forks(),
+                grid.size(), Durations.minutesAndSeconds(outcome.elapsed()), undecided,
+                outcome.budgetLimited().isEmpty() ? "" : " (" + outcome.budgetLimited().size() + " group(s) out of budget)", results);
         return ExitStatus.OK;
     }
 
+    /** The plan: what runs, how many forks, how long at least, and what the budget allows. */
+    static void printPlan(PrintStream out, List<GridPoint> grid, Options options, int forks, Duration budget) {
+        Map<String, Long> groups = grid.stream().collect(Collectors.groupingBy(GridPoint::group, LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> byBenchmark = grid.stream().collect(Collectors.groupingBy(GridPoint::shortName, LinkedHashMap::new, Collectors.counting()));
+        Duration perFork = FORK_OVERHEAD.plus(iterations(options.getWarmupIterations().orElse(0), options.getWarmupTime().orElse(null)))
+                .plus(iterations(options.getMeasurementIterations().orElse(0), options.getMeasurementTime().orElse(null)));
+        VerdictPolicy policy = VerdictPolicy.DEFAULT;
+        out.printf(Locale.ROOT, "[plan] %d points in %d comparison groups: %s%n", grid.size(), groups.size(),
+                byBenchmark.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "[plan] first %d fork(s) of every point, interleaved by group: %d forks, at least %s (%s per fork "
+                        + "and longer where an operation outlasts an iteration)%n", forks, forks * grid.size(),
+                Durations.minutesAndSeconds(perFork.multipliedBy((long) forks * grid.size())), Durations.minutesAndSeconds(perFork));
+        out.printf(Locale.ROOT, "[plan] verdicts at %s forks a side (α = %s each, the same within ±%.0f%%); %s%n",
+                Arrays.stream(policy.looks()).mapToObj(Integer::toString).collect(Collectors.joining(", ")), policy.alpha(),
+                100 * policy.sameWithin(), budget.isZero() ? "no budget for extra forks (--budget)"
+                        : "extra forks for undecided pairs while the whole run fits in " + Durations.minutesAndSeconds(budget));
+        if (forks < policy.firstLook()) {
+            out.printf(Locale.ROOT, "[plan] note: %d fork(s) per point is below the first look (%d): without budget for more, "
+                    + "every pair stays undecided%n", forks, policy.firstLook());
+        }
+    }
+
+    private static Duration iterations(int count, org.openjdk.jmh.runner.options.TimeValue time) {
+        return time == null ? Duration.ZERO : Duration.ofNanos(time.convertTo(java.util.concurrent.TimeUnit.NANOSECONDS) * count);
+    }
+
+    /** The {@code --only} rules; a backend they name must be one on the class path (or one that is unavailable here). */
+    static List<GridRule> rules(List<String> texts) {
+        List<GridRule> rules = new ArrayList<>();
+        for (String text : texts) {
+            if (text.isBlank() || text.trim().equals(ALL_BACKENDS)) {
+                continue;
+            }
+            GridRule rule = GridRule.parse(text);
+            if (rule.parameter().equals(GridPoint.BACKEND)) {
+                for (String name : rule.allowed()) {
+                    if (!Backends.names().contains(name) && !Backends.unavailable().containsKey(name)) {
+                        throw new IllegalArgumentException("--only '" + text + "': unknown backend '" + name
+                                + "'; backends on the class path: " + String.join(", ", Backends.names()));
+                    }
+                }
+            }
+            rules.add(rule);
+        }
+        return rules;
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
+
     /**
-     * The JMH runs that make up the grid: {@code options} itself, or with {@code suiteBackends} narrowing the
-     * cell-step, forward and backward suites, a pass of everything else and a pass of those suites on those backends,
-     * each writing a part of the results beside {@code results}. A pass with nothing to run is left out.
+     * A duration such as {@code 9m}, {@code 540s}, {@code 1.5h} or {@code 0}.
      *
-     * @throws IllegalArgumentException for a name in {@code suiteBackends} that no backend on the class path has
+     * @throws IllegalArgumentException with the accepted forms for anything else
      */
-    static List<Options> passes(Options options, String suiteBackends, Path results) {
-        if (suiteBackends.equals(ALL_BACKENDS)) {
-            return List.of(options);
+    static Duration duration(String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--budget '" + text + "': expected a number with ms, s, m (or min) or h, e.g. 9m or 540s");
         }
-        List<String> names = new ArrayList<>();
-        for (String name : suiteBackends.split(",")) {
-            String trimmed = name.trim();
-            if (!Backends.names().contains(trimmed) && !Backends.unavailable().containsKey(trimmed)) {
-                throw new IllegalArgumentException("--suite-backends: unknown backend '" + trimmed + "'; backends on the class path: "
-                        + String.join(", ", Backends.names()));
-            }
-            if (Backends.names().contains(trimmed)) { // an unavailable one has had its notice
-                names.add(trimmed);
-            }
-        }
-        Options everythingElse = new OptionsBuilder().parent(options).exclude(NARROWED_SUITES)
-                .result(part(results, 1)).build();
-        Options narrowed = new OptionsBuilder().parent(options).exclude("^(?!" + NARROWED_SUITES + ").*")
-                .param("backend", names.toArray(String[]::new)).result(part(results, 2)).build();
-        List<Options> candidates = names.isEmpty() ? List.of(everythingElse) : List.of(everythingElse, narrowed);
-        return candidates.stream().filter(pass -> combinations(pass) > 0).toList();
+        double value = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double seconds = switch (unit) {
+            case "ms" -> value / 1000;
+            case "m", "min" -> value * 60;
+            case "h" -> value * 3600;
+            default -> value;
+        };
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    private static String part(Path results, int n) {
-        String name = results.getFileName().toString();
-        return results.resolveSibling(name.replaceFirst("(\\.json)?$", ".part" + n + ".json")).toString();
-    }
-
-    /** Joins the passes' result files into {@code results} (one JMH JSON array) and removes them. */
-    private static void joinResults(List<Options> passes, Path results) throws IOException {
-        JsonArray all = new JsonArray();
-        for (Options pass : passes) {
-            Path part = Path.of(pass.getResult().get());
-            all.addAll(JmhResults.array(part));
-            Files.delete(part);
+    /** Creates {@code dir} or removes the fork files a previous run left in it. */
+    private static void clear(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("\\d{4}\\.json|jmh\\.log")).toList()) {
+                Files.delete(f);
+            }
         }
-        AtomicFiles.writeString(results, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(all) + "\n");
     }
 
     /**
      * {@code cli} with the project's defaults where it sets nothing.
      *
-     * @throws IllegalArgumentException for {@code -f 0}: three backends behind one interface in one JVM pollute each
-     *                                  other's JIT profiles, so every combination gets its own fork
+     * @throws IllegalArgumentException for {@code -f 0}: backends behind one interface in one JVM pollute each other's
+     *                                  JIT profiles, so every fork is a JVM of its own
      */
     static Options withDefaults(CommandLineOptions cli) {
         if (cli.getForkCount().orElse(1) < 1) {
-            throw new IllegalArgumentException("-f " + cli.getForkCount().get() + ": every backend × shape needs its own fork"
+            throw new IllegalArgumentException("-f " + cli.getForkCount().get() + ": every backend × shape needs its own forks"
                     + " (≥ 1); backends sharing one JVM distort each other's JIT profiles");
         }
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) {
             options.include(RNN_SUITES).include(GEMM_KERNEL);
+        }
+        if (!cli.getForkCount().hasValue()) {
+            options.forks(VerdictPolicy.DEFAULT.firstLook());
         }
         Collection<String> backends = cli.getParameter("backend").orElse(List.of(ALL_BACKENDS));
         if (backends.contains(ALL_BACKENDS)) {
@@ -196,22 +252,5 @@ public final class RunBenchmarks implements Callable<Integer> {
             options.shouldFailOnError(true);
         }
         return options.build();
-    }
-
-    /** How many benchmark × parameter combinations the run has: JMH's list with the options' parameter values. */
-    static int combinations(Options options) {
-        Set<BenchmarkListEntry> benchmarks = BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), options.getIncludes(),
-                options.getExcludes());
-        int total = 0;
-        for (BenchmarkListEntry benchmark : benchmarks) {
-            int product = 1;
-            for (Map.Entry<String, String[]> param : benchmark.getParams().orElse(Map.of()).entrySet()) {
-                Collection<String> given = options.getParameter(param.getKey()).orElse(null);
-                product *= given == null ? param.getValue().length : given.size();
-            }
-            total += product;
-        }
-        return total;
     }
 }

@@ -5,6 +5,7 @@ import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.regression.InterleavedForks.Side;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
+import io.rnnbench.benchmarks.results.ForkMerge;
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.workloads.io.AtomicFiles;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.rnnbench.benchmarks.report;
 import java.util.Locale;
 
 /** JMH's time-per-operation units and their conversion, for reports that mix suites measured in µs and ms. */
-final class TimeUnits {
+public final class TimeUnits {
     private TimeUnits() {
     }
 
@@ -12,7 +12,7 @@ final class TimeUnits {
      *
      * @throws IllegalArgumentException for a unit that is not a time per operation (e.g. {@code ops/s})
      */
-    static double secondsPer(String unit) {
+    public static double secondsPer(String unit) {
         return switch (unit) {
             case "s/op" -> 1;
             case "ms/op" -> 1e-3;
@@ -24,7 +24,7 @@ final class TimeUnits {
     }
 
     /** A time in seconds with three significant digits in the unit that suits it: "1.23 ms", "456 µs". */
-    static String format(double seconds) {
+    public static String format(double seconds) {
         if (!Double.isFinite(seconds)) {
             return "n/a";
         }

@@ -50,6 +50,16 @@ public record PairwiseVerdict(Kind kind, double ratio, double low, double high, 
         return new PairwiseVerdict(kind, ratio, low, high, timesA.length, timesB.length);
     }
 
+    /** The same verdict on B against A: the ratio and interval inverted, A and B swapped. */
+    public PairwiseVerdict reversed() {
+        Kind swapped = switch (kind) {
+            case A_FASTER -> Kind.B_FASTER;
+            case B_FASTER -> Kind.A_FASTER;
+            default -> kind;
+        };
+        return new PairwiseVerdict(swapped, 1 / ratio, 1 / high, 1 / low, forksB, forksA);
+    }
+
     /** Whether more forks are wanted (the interval holds 1 and reaches beyond the band). */
     public boolean undecided() {
         return kind == Kind.UNDECIDED;

@@ -1,5 +1,9 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.grid.Grid;
+import io.rnnbench.benchmarks.grid.GridPoint;
+import io.rnnbench.benchmarks.grid.GridRule;
+import io.rnnbench.benchmarks.stats.VerdictPolicy;
 import io.rnnbench.core.spi.Backends;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -8,7 +12,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +35,7 @@ class RunBenchmarksTest {
         assertEquals(ResultFormatType.JSON, options.getResultFormat().get());
         assertEquals("target/jmh-result.json", options.getResult().get());
         assertTrue(options.shouldFailOnError().get());
+        assertEquals(VerdictPolicy.DEFAULT.firstLook(), options.getForkCount().get(), "forks enough for a first verdict");
     }
 
     @Test
@@ -47,13 +54,16 @@ class RunBenchmarksTest {
     }
 
     @Test
-    void countsTheGridFromTheBenchmarkListAndTheParameters() throws CommandLineOptionException {
+    void theGridIsTheBenchmarkListTimesTheParameters() throws CommandLineOptionException {
         Options options = RunBenchmarks.withDefaults(new CommandLineOptions("-p", "backend=raw,ejml", "-p", "cell=lstm",
                 "-p", "shape=char,medium,X8-H8-B1-T2-L1"));
 
-        assertEquals(4 * 2 * 1 * 3 + 2 * 7, RunBenchmarks.combinations(options),
+        List<GridPoint> grid = Grid.of(options, List.of());
+        assertEquals(4 * 2 * 1 * 3 + 2 * 7, grid.size(),
                 "4 suites × 2 backends × 1 cell × 3 shapes, and the GEMM kernel's 2 backends × 7 shapes (cell and shape"
                         + " are not its parameters)");
+        assertEquals(grid.size(), new HashSet<>(grid).size(), "no point twice");
+        assertEquals(4 * 3 + 7, grid.stream().map(GridPoint::group).distinct().count(), "one group per point but the backend");
     }
 
     @Test
@@ -61,25 +71,41 @@ class RunBenchmarksTest {
         Options options = RunBenchmarks.withDefaults(new CommandLineOptions(RunBenchmarks.GEMM_KERNEL, "-p", "backend=raw",
                 "-p", "shape=char", "-p", "gemm=square-256,square-512"));
 
-        assertEquals(2, RunBenchmarks.combinations(options), "-p shape= leaves the GEMM shapes alone");
+        assertEquals(2, Grid.of(options, List.of()).size(), "-p shape= leaves the GEMM shapes alone");
     }
 
     @Test
-    void suiteBackendsNarrowTheOtherSuitesInASecondPass() throws CommandLineOptionException {
+    void onlyRulesNarrowSomeSuitesOrSomeShapes() throws CommandLineOptionException {
         Options options = RunBenchmarks.withDefaults(new CommandLineOptions("-p", "backend=raw,ejml,commons-math",
-                "-p", "cell=lstm", "-p", "shape=char,medium", "-p", "gemm=square-256"));
-        java.nio.file.Path results = java.nio.file.Path.of("target", "jmh-result.json");
-        List<Options> passes = RunBenchmarks.passes(options, "raw,ejml", results);
-        assertEquals(2, passes.size());
-        assertEquals(3 * 1 * 2 + 3, RunBenchmarks.combinations(passes.get(0)), "training step and GEMM on all three");
-        assertEquals(List.of("raw", "ejml"), List.copyOf(passes.get(1).getParameter("backend").get()));
-        assertEquals(3 * 2 * 1 * 2, RunBenchmarks.combinations(passes.get(1)), "cell step, forward, backward on two");
-        assertEquals(results.resolveSibling("jmh-result.part1.json").toString(), passes.get(0).getResult().get());
-        assertEquals(results.resolveSibling("jmh-result.part2.json").toString(), passes.get(1).getResult().get());
+                "-p", "cell=rnn,lstm", "-p", "shape=char,medium", "-p", "gemm=square-256"));
+        List<GridRule> rules = RunBenchmarks.rules(List.of("(CellStep|Forward|Backward):backend=raw,ejml",
+                "(CellStep|Forward|Backward):cell=lstm", "TrainingStep[shape=medium]:backend=raw"));
 
-        assertEquals(List.of(options), RunBenchmarks.passes(options, "all", results));
+        List<GridPoint> grid = Grid.of(options, rules);
+        long training = grid.stream().filter(p -> p.shortName().startsWith("TrainingStep")).count();
+        assertEquals(3 * 2 + 1 * 2, training, "all three at char, only raw at medium, both cells");
+        assertEquals(3 * 2 * 1 * 2, grid.stream().filter(p -> p.shortName().matches("(CellStep|Forward|Backward).*")).count(),
+                "three suites × two backends × the LSTM × two shapes");
+        assertEquals(3, grid.stream().filter(p -> p.shortName().startsWith("Gemm")).count(), "the GEMM kernel untouched");
+        assertEquals(Grid.of(options, List.of()).size(), Grid.of(options, RunBenchmarks.rules(List.of("all"))).size(),
+                "'all' leaves the grid whole");
+
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunBenchmarks.passes(options, "raw,nope", results));
-        assertTrue(e.getMessage().startsWith("--suite-backends: unknown backend 'nope'; backends on the class path: "), e.getMessage());
+                () -> RunBenchmarks.rules(List.of("Forward:backend=raw,nope")));
+        assertTrue(e.getMessage().startsWith("--only 'Forward:backend=raw,nope': unknown backend 'nope'; backends on the class path: "),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RunBenchmarks.rules(List.of("Forward=raw")));
+        assertTrue(e.getMessage().contains("is not REGEX[param=value,…]:param=v1,v2"), e.getMessage());
+    }
+
+    @Test
+    void budgetsAreDurationsWithUnits() {
+        assertEquals(Duration.ofMinutes(9), RunBenchmarks.duration("9m"));
+        assertEquals(Duration.ofSeconds(540), RunBenchmarks.duration("540s"));
+        assertEquals(Duration.ofSeconds(90), RunBenchmarks.duration("1.5min"));
+        assertEquals(Duration.ofHours(1), RunBenchmarks.duration("1h"));
+        assertEquals(Duration.ZERO, RunBenchmarks.duration("0"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunBenchmarks.duration("nine minutes"));
+        assertTrue(e.getMessage().contains("e.g. 9m or 540s"), e.getMessage());
     }
 }

@@ -1,10 +1,9 @@
-package io.rnnbench.benchmarks.regression;
+package io.rnnbench.benchmarks.results;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.rnnbench.benchmarks.results.JmhResults;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,12 +17,12 @@ import java.util.Map;
  * {@code forks} the count, {@code score} the mean of all iterations. The merged file has no confidence interval
  * ({@code scoreError} and {@code scoreConfidence} are JMH's {@code "NaN"}); the comparison does not use it.
  */
-final class ForkMerge {
+public final class ForkMerge {
     private ForkMerge() {
     }
 
     /** The merged JSON text of {@code files}, each the {@code -rf json} output of one fork. */
-    static String merge(List<Path> files) throws IOException {
+    public static String merge(List<Path> files) throws IOException {
         Map<String, JsonObject> merged = new LinkedHashMap<>();
         Map<String, Integer> forks = new LinkedHashMap<>();
         for (Path file : files) {
