@@ -2,21 +2,25 @@ package io.rnnbench.benchmarks.cli;
 
 import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.ForkJvm;
+import io.rnnbench.benchmarks.grid.Grid;
 import io.rnnbench.benchmarks.report.BenchmarkResults;
 import io.rnnbench.benchmarks.report.ConsoleSummary;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.Ranking;
 import io.rnnbench.benchmarks.report.Report;
+import io.rnnbench.benchmarks.report.RunFiles;
 import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.rnn.Suite;
+import io.rnnbench.benchmarks.run.ForkRunner;
+import io.rnnbench.benchmarks.run.GridRun;
 import io.rnnbench.benchmarks.shape.Shape;
+import io.rnnbench.benchmarks.stats.VerdictPolicy;
 import io.rnnbench.core.model.CellType;
 import io.rnnbench.core.spi.Backends;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
@@ -28,6 +32,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +40,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code rnnbench advise}: which backend for my model? Measures each registered backend briefly on one cell and
- * shape (one fork each, 2 warmup iterations of 500 ms, then 8 measurement iterations of 250 ms unless told
- * otherwise: the default profile's settings) and prints the ranking with its 99.9% margins and the recommendation,
- * with what each recommended backend needs.
+ * shape as the main run does (interleaved short forks, 6 a backend, then extra forks for undecided pairs while the
+ * budget allows; each fork 2 warmup iterations of 200 ms and 3 measurement iterations of 200 ms unless told
+ * otherwise) and prints the ranking with each backend's verdict against the fastest and the recommendation, with
+ * what each recommended backend needs.
  * The shape is a preset name or sizes; add {@code ,onehot} for one-hot input.
  */
 @Command(name = "advise", description = "Measures every backend briefly on one cell and shape and says which to choose.")
@@ -61,32 +67,39 @@ public final class Advise implements Callable<Integer> {
             description = "Every registered backend (all, the default) or a list.")
     String backends;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "8", description = "Measurement iterations (default ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Measurement iterations per fork (default ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--time", paramLabel = "TIME", defaultValue = "250ms", description = "Time per iteration (default ${DEFAULT-VALUE}).")
+    @Option(names = "--time", paramLabel = "TIME", defaultValue = "200ms", description = "Time per iteration (default ${DEFAULT-VALUE}).")
     String time;
+
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "3m", description = {"Time the measurement may take; "
+            + "extra forks for undecided pairs only while they fit (default ${DEFAULT-VALUE}; 0 for none)."})
+    String budget;
 
     @Override
     public Integer call() throws IOException {
         List<Suite> suites;
         TimeValue iterationTime;
+        Duration limit;
         try {
             suites = suites(suite);
             iterationTime = TimeValue.fromString(time);
+            limit = RunBenchmarks.duration(budget);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         String[] backendNames = backends.equals(RunBenchmarks.ALL_BACKENDS) ? Backends.names().toArray(String[]::new)
                 : backends.split(",");
-        Path json = Files.createTempFile("rnnbench-advise", ".json");
+        Path dir = Files.createTempDirectory("rnnbench-advise");
+        Path json = dir.resolve(RunFiles.RESULTS);
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("backend", backendNames)
                 .param("cell", cell.name().toLowerCase(Locale.ROOT))
                 .param("shape", shape.name())
-                .forks(1)
+                .forks(VerdictPolicy.DEFAULT.firstLook())
                 .warmupIterations(2)
-                .warmupTime(TimeValue.milliseconds(500))
+                .warmupTime(TimeValue.milliseconds(200))
                 .measurementIterations(iterations)
                 .measurementTime(iterationTime)
                 .jvmArgsAppend("-Xms2g", "-Xmx2g", ForkJvm.VECTOR_API)
@@ -97,19 +110,24 @@ public final class Advise implements Callable<Integer> {
         suites.forEach(s -> options.include(s.benchmarkClass().getName().replace(".", "\\.") + "\\."));
         System.out.println("advise: " + cell + " " + shape.describe() + ", " + suites.size() + " suite(s), backends "
                 + String.join(", ", backendNames));
+        Options built = options.build();
         try {
-            new Runner(options.build()).run();
-        } catch (RunnerException e) {
+            GridRun.run(built, Grid.of(built, List.of()), built.getForkCount().get(), limit, json, System.out);
+        } catch (ForkRunner.ForkFailedException e) {
             System.err.println("advise: the measurement failed: " + e.getMessage());
             return ExitStatus.FAILED;
         }
         Report report = Report.of(BenchmarkResults.of(JmhResults.read(json)),
                 Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
                 Backends.libraries()));
-        Files.deleteIfExists(json);
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
         System.out.println();
         for (Ranking r : report.all()) {
-            System.out.println(ConsoleSummary.line(r));
+            System.out.println(ConsoleSummary.line(r.title(), r.entries()));
             System.out.println("  → " + report.advice(r));
         }
         return ExitStatus.OK;

@@ -7,13 +7,11 @@ import io.rnnbench.benchmarks.grid.GridPoint;
 import io.rnnbench.benchmarks.grid.GridRule;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
-import io.rnnbench.benchmarks.results.ForkMerge;
 import io.rnnbench.benchmarks.run.ForkRunner;
 import io.rnnbench.benchmarks.run.ForkScheduler;
-import io.rnnbench.benchmarks.run.JmhForkRunner;
+import io.rnnbench.benchmarks.run.GridRun;
 import io.rnnbench.benchmarks.stats.VerdictPolicy;
 import io.rnnbench.core.spi.Backends;
-import io.rnnbench.workloads.io.AtomicFiles;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -27,7 +25,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +38,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code rnnbench run}: runs the benchmark grid as interleaved forks with adaptive repeats within a time budget
@@ -53,8 +49,8 @@ import java.util.stream.Stream;
  * suites and the GEMM kernel; {@code -p backend=all}, where {@code all} means every backend registered on the class
  * path ({@link Backends#names()}), so a user's own backend joins the grid; {@code -f} the policy's first look (forks
  * per point before the first verdict); {@code -prof gc}; JSON results at {@code target/jmh-result.json}; fail on the
- * first error. Every fork is its own JVM, started by JMH in this process; JMH's console output goes to
- * {@code jmh-forks/jmh.log} beside the results, and the console gets the plan and one line per fork.
+ * first error. Every fork is its own JVM, started by JMH in this process ({@link GridRun}); the console gets the
+ * plan and one line per fork.
  *
  * <p>Beside the results it writes {@code jmh-environment.json} (CPU model, cores, OS, backends), which JMH does not
  * record. Exit status 1 when a fork fails or nothing matched, 2 for a bad option.
@@ -112,21 +108,12 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
                 Backends.libraries()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
         int forks = options.getForkCount().get();
         printPlan(System.out, grid, options, forks, limit);
-        Path dir = results.resolveSibling("jmh-forks");
-        clear(dir);
-        Path logFile = dir.resolve("jmh.log");
         ForkScheduler.Outcome outcome;
-        JmhForkRunner runner;
-        try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), false, StandardCharsets.UTF_8)) {
-            runner = new JmhForkRunner(options, dir, log, logFile);
-            outcome = new ForkScheduler(grid, forks, VerdictPolicy.DEFAULT, limit, System::nanoTime, System.out).run(runner);
+        try {
+            outcome = GridRun.run(options, grid, forks, limit, results, System.out);
         } catch (ForkRunner.ForkFailedException e) {
             System.err.println("rnnbench: " + e.getMessage());
             return ExitStatus.FAILED;
-        }
-        AtomicFiles.writeString(results, ForkMerge.merge(runner.files()));
-        for (Path file : runner.files()) {
-            Files.delete(file);
         }
         long undecided = outcome.verdicts().values().stream().mapToLong(v -> v.undecided().size()).sum();
         System.out.printf(Locale.ROOT, "[run] %d forks of %d points in %s; %d undecided pair(s)%s; results: %s%n", outcome.forks(),
@@ -203,16 +190,6 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             default -> value;
         };
         return Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
-    /** Creates {@code dir} or removes the fork files a previous run left in it. */
-    private static void clear(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().matches("\\d{4}\\.json|jmh\\.log")).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 
     /**

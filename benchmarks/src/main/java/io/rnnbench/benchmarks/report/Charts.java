@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
 
 /**
  * One PNG per shape ({@code charts/<shape>.png}): a 2 × 2 grid with a panel per suite, each a bar chart of time
- * per operation by cell (RNN, LSTM) and backend on a logarithmic axis, with the 99.9% confidence interval as error
+ * per operation by cell (RNN, LSTM) and backend on a logarithmic axis, with the interval of the median over forks as error
  * bars, and one legend for the whole figure below the panels (every name in full; a backend has one colour
  * everywhere). Drawn headless with XChart.
  */
@@ -152,7 +152,7 @@ public final class Charts {
             List<Double> logTimes = new ArrayList<>();
             List<Double> logErrors = new ArrayList<>();
             for (Ranking r : rankings) {
-                Measurement m = r.entries().stream().map(Ranking.Entry::measurement)
+                Measurement m = r.entries().stream().map(Standing::measurement)
                         .filter(x -> x.backend().equals(backend)).findFirst().orElse(null);
                 if (m == null) { // not measured for this cell: no bar
                     logTimes.add(null);
@@ -160,9 +160,8 @@ public final class Charts {
                     continue;
                 }
                 double t = m.seconds() * scale;
-                double e = m.hasError() ? m.errorSeconds() * scale : 0;
-                double up = Math.log10(t + e) - Math.log10(t);
-                double down = Math.log10(t) - Math.log10(Math.max(t - e, 0.01 * t)); // a log axis has no zero
+                double up = Math.log10(m.highSeconds() * scale) - Math.log10(t);
+                double down = Math.log10(t) - Math.log10(Math.max(m.lowSeconds() * scale, 0.01 * t)); // a log axis has no zero
                 logTimes.add(Math.log10(t));
                 logErrors.add(Math.max(up, down));
             }

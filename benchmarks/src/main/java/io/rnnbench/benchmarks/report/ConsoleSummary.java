@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report in a few lines for the console: per ranking, each backend's time and ratio, then the advice; per GEMM
- * shape, the fastest backend and its GFLOP/s.
+ * The report in a few lines for the console: per ranking, each backend's time and its verdict against the fastest,
+ * then the advice; per GEMM shape the same; then the undecided pairs and the unsteady rows.
  */
 public final class ConsoleSummary {
     private ConsoleSummary() {
@@ -15,17 +15,26 @@ public final class ConsoleSummary {
     /** Prints every ranking of {@code report}. */
     public static void print(Report report, PrintStream out) {
         out.println();
-        out.println("==== rnnbench results (time per operation ± 99.9% CI; × fastest; ≈ within noise) ====");
+        out.println("==== rnnbench results (median time per operation over forks; × fastest with its interval: "
+                + "≈ the same within ±5%, ? undecided) ====");
         for (Ranking r : report.all()) {
-            out.println(line(r));
+            out.println(line(r.title(), r.entries()));
             out.println("    → " + report.advice(r));
         }
         for (QualityRanking q : report.timeToQuality()) {
-            out.println(line(q));
+            String missed = q.missed().isEmpty() ? "" : "; not reached within the cap: "
+                    + String.join(", ", q.missed().stream().map(QualityMeasurement::backend).toList());
+            out.println((q.entries().isEmpty() ? q.title() + ": no backend reached the goal" : line(q.title(), q.entries())) + missed);
             out.println("    → " + report.advice(q));
         }
         for (GemmRanking g : report.gemm()) {
-            out.println(line(g));
+            out.println(line(g.title(), g.entries()) + String.format(Locale.ROOT, "; fastest at %s GFLOP/s",
+                    TimeUnits.significant(g.fastest().measurement().gigaflopsPerSecond())));
+        }
+        List<String> undecided = MarkdownReport.undecidedPairs(report);
+        if (!undecided.isEmpty()) {
+            out.println(undecided.size() + " undecided pair(s):");
+            undecided.forEach(u -> out.println("    " + u));
         }
         List<String> unsteady = MarkdownReport.unsteadyRows(report);
         if (!unsteady.isEmpty()) {
@@ -36,54 +45,13 @@ public final class ConsoleSummary {
         out.println();
     }
 
-    /** "GEMM square-256 : fastest raw-simd 27.3 GFLOP/s (1.23 ms ± 10.0 µs); within noise: raw". */
-    public static String line(GemmRanking g) {
-        GemmMeasurement m = g.fastest().measurement();
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "GEMM %-22s: fastest %s %s GFLOP/s (%s",
-                g.shape().name(), m.backend(), TimeUnits.significant(m.gigaflopsPerSecond()), TimeUnits.format(m.seconds())));
-        if (m.hasError()) {
-            s.append(" ± ").append(TimeUnits.format(m.errorSeconds()));
-        }
-        s.append(')');
-        List<String> tied = g.entries().stream().filter(e -> e != g.fastest() && e.tiedWithFastest())
-                .map(e -> e.measurement().backend()).toList();
-        if (!tied.isEmpty()) {
-            s.append("; within noise: ").append(String.join(", ", tied));
-        }
-        return s.toString();
-    }
-
-    /** "time to quality dinos: raw 2.81 s ± 0.05 s, ejml 3.90 s ± 0.10 s (1.39×)". */
-    public static String line(QualityRanking q) {
-        StringBuilder s = new StringBuilder(String.format("time to quality %-11s:", q.workload()));
-        for (QualityRanking.Entry e : q.entries()) {
-            QualityMeasurement m = e.measurement();
-            s.append(' ').append(m.backend()).append(' ').append(TimeUnits.format(m.seconds()));
-            if (m.hasError()) {
-                s.append(" ± ").append(TimeUnits.format(m.errorSeconds()));
-            }
-            if (!m.reachedGoal()) {
-                s.append(" (not reached)");
-            } else if (e != q.fastest()) {
-                s.append(" (").append(e.tiedWithFastest() ? "≈ " : "").append(Ranking.ratio(e.ratioToFastest())).append(')');
-            }
-            s.append(';');
-        }
-        s.setLength(s.length() - 1);
-        return s.toString();
-    }
-
-    /** "large LSTM training step: raw 1.23 s ± 0.01 s, ejml 2.21 s ± 0.02 s (1.80×), …". */
-    public static String line(Ranking r) {
-        StringBuilder s = new StringBuilder(String.format("%-12s %-4s %-13s:", r.shape().name(), r.cell().name(), r.suite().title()));
-        for (Ranking.Entry e : r.entries()) {
-            Measurement m = e.measurement();
-            s.append(' ').append(m.backend()).append(' ').append(TimeUnits.format(m.seconds()));
-            if (m.hasError()) {
-                s.append(" ± ").append(TimeUnits.format(m.errorSeconds()));
-            }
-            if (e != r.fastest()) {
-                s.append(" (").append(e.tiedWithFastest() ? "≈ " : "").append(Ranking.ratio(e.ratioToFastest())).append(')');
+    /** "`char` LSTM training step: raw-simd 1.18 ms; raw 1.39 ms (1.18× [1.12, 1.25]); ejml 2.87 ms (? 1.04× …)". */
+    public static String line(String title, List<? extends Standing<?>> entries) {
+        StringBuilder s = new StringBuilder(title).append(':');
+        for (Standing<?> e : entries) {
+            s.append(' ').append(e.measurement().backend()).append(' ').append(TimeUnits.format(e.measurement().seconds()));
+            if (!e.isFastest()) {
+                s.append(" (").append(e.timesFastest()).append(')');
             }
             s.append(';');
         }

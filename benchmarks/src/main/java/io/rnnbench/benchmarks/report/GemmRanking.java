@@ -1,28 +1,20 @@
 package io.rnnbench.benchmarks.report;
 
 import io.rnnbench.benchmarks.gemm.GemmShape;
+import io.rnnbench.benchmarks.stats.GroupVerdicts;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The backends of one GEMM shape, fastest first, with the grid's noise rule ({@link Ranking#differ}).
+ * The backends of one GEMM shape, fastest first, with the grid's pairwise verdicts ({@link Standings}).
  *
- * @param shape   the product
- * @param entries fastest first
+ * @param shape    the product
+ * @param entries  fastest first
+ * @param verdicts every pair's verdict
  */
-public record GemmRanking(GemmShape shape, List<Entry> entries) {
-
-    /**
-     * One backend's place.
-     *
-     * @param ratioToFastest  its time ÷ the fastest one's (1 for the fastest)
-     * @param tiedWithFastest whether it is within noise of the fastest
-     */
-    public record Entry(GemmMeasurement measurement, double ratioToFastest, boolean tiedWithFastest) {
-    }
+public record GemmRanking(GemmShape shape, List<Standing<GemmMeasurement>> entries, GroupVerdicts verdicts) {
 
     /** One ranking per shape that was measured, in {@link GemmShape#ALL}'s order. */
     public static List<GemmRanking> of(List<GemmMeasurement> measurements) {
@@ -32,14 +24,17 @@ public record GemmRanking(GemmShape shape, List<Entry> entries) {
     }
 
     private static GemmRanking rank(GemmShape shape, List<GemmMeasurement> measurements) {
-        List<GemmMeasurement> sorted = measurements.stream().sorted(Comparator.comparingDouble(TimedScore::seconds)).toList();
-        GemmMeasurement fastest = sorted.get(0);
-        return new GemmRanking(shape, sorted.stream()
-                .map(m -> new Entry(m, m.seconds() / fastest.seconds(), !Ranking.differ(m, fastest))).toList());
+        GroupVerdicts verdicts = Standings.verdicts(measurements);
+        return new GemmRanking(shape, Standings.rank(measurements, verdicts), verdicts);
     }
 
     /** The fastest backend's entry. */
-    public Entry fastest() {
+    public Standing<GemmMeasurement> fastest() {
         return entries.get(0);
+    }
+
+    /** What the ranking is about: "GEMM `square-256`". */
+    public String title() {
+        return "GEMM `" + shape.name() + "`";
     }
 }

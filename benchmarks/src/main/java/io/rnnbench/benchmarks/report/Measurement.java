@@ -44,6 +44,11 @@ public record Measurement(Suite suite, String backend, CellType cell, Shape shap
         return stepsPerOperation / seconds();
     }
 
+    /** "training step LSTM char". */
+    public String describe() {
+        return suite.title() + " " + cell + " " + shape.name();
+    }
+
     /** Number of measurement iterations over all forks. */
     public int iterations() {
         return rawData.stream().mapToInt(List::size).sum();

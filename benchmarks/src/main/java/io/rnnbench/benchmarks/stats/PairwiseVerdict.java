@@ -71,6 +71,9 @@ public record PairwiseVerdict(Kind kind, double ratio, double low, double high, 
      * [0.92, 1.18], 5 + 5 forks)".
      */
     public String describe(String a, String b, double sameWithin) {
+        if (!Double.isFinite(ratio)) {
+            return String.format(Locale.ROOT, "%s and %s: undecided (%d + %d forks, too few for an interval)", a, b, forksA, forksB);
+        }
         return switch (kind) {
             case A_FASTER -> String.format(Locale.ROOT, "%s is %s faster than %s [%s, %s]", a, times(ratio), b, number(low), number(high));
             case B_FASTER -> String.format(Locale.ROOT, "%s is %s faster than %s [%s, %s]", b, times(1 / ratio), a, number(1 / high),

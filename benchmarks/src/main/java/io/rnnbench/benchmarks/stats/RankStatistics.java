@@ -86,6 +86,42 @@ public final class RankStatistics {
         return shift(x, y, 0.05).pValue();
     }
 
+    /**
+     * A distribution-free interval of a median.
+     *
+     * @param low   lower end
+     * @param high  upper end
+     * @param level its confidence: P(low ≤ median ≤ high) for any continuous distribution
+     */
+    public record Interval(double low, double high, double level) {
+    }
+
+    /**
+     * The order-statistic interval [x<sub>(k)</sub>, x<sub>(n+1−k)</sub>] of the median of {@code values} (the sign
+     * test's interval), with the largest k whose level 1 − 2·P(B ≤ k − 1), B ~ Binomial(n, ½), is at least
+     * 1 − {@code alpha}; with fewer values than that needs (n &lt; 6 at α = 0.05), [min, max] and its lower level
+     * 1 − 2<sup>1−n</sup> (0 for one value).
+     */
+    public static Interval medianInterval(double[] values, double alpha) {
+        int n = values.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("a median interval needs at least one value");
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double[] cdf = new double[n + 1]; // cdf[j] = P(B ≤ j)
+        double p = Math.pow(0.5, n);
+        for (int j = 0; j <= n; j++) {
+            cdf[j] = (j == 0 ? 0 : cdf[j - 1]) + p;
+            p = p * (n - j) / (j + 1);
+        }
+        int k = 1;
+        while (k + 1 <= (n + 1) / 2 && 1 - 2 * cdf[k] >= 1 - alpha) {
+            k++;
+        }
+        return new Interval(s[k - 1], s[n - k], Math.max(0, 1 - 2 * cdf[k - 1]));
+    }
+
     /** The median of {@code values} (the mean of the middle two for an even count); NaN when empty. */
     public static double median(double[] values) {
         if (values.length == 0) {

@@ -5,7 +5,9 @@ import io.rnnbench.benchmarks.shape.Shape;
 import io.rnnbench.core.model.CellType;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,78 +16,90 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RankingTest {
 
-    /** A `large` LSTM training step of {@code ms} ± {@code error} milliseconds. */
-    static Measurement training(String backend, double ms, double error) {
-        return new Measurement(Suite.TRAINING_STEP, backend, CellType.LSTM, Shape.LARGE, ms, error, ms - error, ms + error,
-                "ms/op", 1024, List.of(List.of(ms - error, ms, ms + error)));
+    /** A `large` LSTM training step whose forks took {@code forkMs} milliseconds each (one iteration a fork). */
+    static Measurement training(String backend, double... forkMs) {
+        double mean = Arrays.stream(forkMs).average().orElseThrow();
+        return new Measurement(Suite.TRAINING_STEP, backend, CellType.LSTM, Shape.LARGE, mean, Double.NaN, Double.NaN,
+                Double.NaN, "ms/op", 1024, Arrays.stream(forkMs).mapToObj(List::of).toList());
+    }
+
+    /** {@code forks} fork times around {@code ms} with lognormal noise σ. */
+    static double[] forks(double ms, double sigma, int forks, long seed) {
+        Random random = new Random(seed);
+        return java.util.stream.IntStream.range(0, forks).mapToDouble(i -> ms * Math.exp(sigma * random.nextGaussian())).toArray();
     }
 
     @Test
-    void aClearWinnerIsRecommendedWithItsMargins() {
-        Ranking r = Ranking.of(List.of(training("commons-math", 4200, 50), training("raw", 1000, 20),
-                training("ejml", 1800, 30)));
+    void aClearWinnerIsRecommendedWithItsPairwiseIntervals() {
+        Ranking r = Ranking.of(List.of(training("commons-math", forks(4200, 0.02, 6, 1)), training("raw", forks(1000, 0.02, 6, 2)),
+                training("ejml", forks(1800, 0.02, 6, 3))));
 
         assertEquals(List.of("raw", "ejml", "commons-math"), r.entries().stream().map(e -> e.measurement().backend()).toList());
-        assertEquals(1.8, r.entries().get(1).ratioToFastest(), 1e-12);
-        assertFalse(r.entries().get(1).tiedWithFastest());
-        assertEquals("for `large` LSTM training step use raw: 1.80× faster than ejml, 4.20× faster than commons-math",
-                r.recommendation());
+        assertEquals(1.8, r.entries().get(1).ratioToFastest(), 0.05);
+        assertTrue(r.entries().get(1).slower() && r.entries().get(2).slower());
+        assertEquals(List.of("raw"), r.recommended());
+        assertTrue(r.recommendation().matches("for `large` LSTM training step use raw; raw is 1\\.\\d\\d× faster than ejml "
+                + "\\[1\\.\\d\\d, 1\\.\\d\\d], 4\\.\\d\\d× faster than commons-math \\[4\\.\\d\\d, 4\\.\\d\\d]"), r.recommendation());
+        assertEquals(3, r.verdicts().pairs().size(), "every pair, not only against the fastest");
     }
 
     @Test
-    void overlappingIntervalsAreCalledATie() {
-        Ranking r = Ranking.of(List.of(training("raw", 1000, 60), training("ejml", 1050, 60),
-                training("commons-math", 4200, 50)));
+    void backendsWithinFivePercentAreTheSameWhenTheIntervalSaysSo() {
+        Ranking r = Ranking.of(List.of(training("raw", forks(1000, 0.005, 6, 4)), training("raw-simd", forks(1010, 0.005, 6, 5)),
+                training("ejml", forks(3000, 0.005, 6, 6))));
 
-        assertTrue(r.entries().get(1).tiedWithFastest(), "[940, 1060] and [990, 1110] overlap");
-        assertEquals("for `large` LSTM training step: raw and ejml are within noise of each other (1.05×), so use either;"
-                + " raw is 4.20× faster than commons-math", r.recommendation());
+        Standing<Measurement> second = r.entries().get(1);
+        assertTrue(second.same(), second.versusFastest().toString());
+        assertTrue(second.timesFastest().startsWith("≈ 1.0"), second.timesFastest());
+        assertEquals(2, r.recommended().size());
+        assertTrue(r.recommendation().contains(" or ") && r.recommendation().contains("the same within ±5%"), r.recommendation());
+        assertEquals(r.fastest().measurement().backend() + " ≈ " + second.measurement().backend(), MarkdownReport.choice(r.entries()));
     }
 
     @Test
-    void touchingIntervalsOverlapButDisjointOnesDoNot() {
-        assertTrue(Ranking.overlap(training("a", 100, 10), training("b", 120, 10)), "[90, 110] and [110, 130] touch");
-        assertFalse(Ranking.overlap(training("a", 100, 10), training("b", 120.5, 10)));
+    void noisyNeighboursAreUndecidedNeverWithinNoiseOrFaster() {
+        Ranking r = Ranking.of(List.of(training("raw", forks(1000, 0.15, 6, 7)), training("ejml", forks(1080, 0.15, 6, 8))));
+
+        Standing<Measurement> second = r.entries().get(1);
+        assertTrue(second.undecided(), second.versusFastest().toString());
+        assertTrue(second.timesFastest().startsWith("? "), second.timesFastest());
+        assertFalse(r.recommendation().contains("faster"), r.recommendation());
+        assertTrue(r.recommendation().contains("undecided against"), r.recommendation());
+        assertTrue(MarkdownReport.undecidedPairs(new Report(new BenchmarkResults(List.of(), null, List.of(), List.of()), null, java.util.Map.of(Shape.LARGE, List.of(r)))).get(0)
+                .endsWith("not given more forks: the time budget was spent (or the run had none: --budget)"));
     }
 
     @Test
-    void oneSlowIterationDoesNotHideAGapThatEveryOtherIterationShows() {
-        // As measured for `char` RNN training: Commons Math 6–19 ms with a slow second half, raw 1.6–2.6 ms.
-        Measurement commonsMath = new Measurement(Suite.TRAINING_STEP, "commons-math", CellType.RNN, Shape.CHAR, 13.0,
-                11.6, 1.4, 24.6, "ms/op", 0, List.of(List.of(9.69, 6.55, 6.12, 7.35, 18.49, 18.4, 18.88, 18.58)));
-        Measurement raw = new Measurement(Suite.TRAINING_STEP, "raw", CellType.RNN, Shape.CHAR, 2.03, 0.8, 1.23, 2.83,
-                "ms/op", 0, List.of(List.of(1.61, 1.57, 1.62, 2.31, 2.48, 1.82, 2.23, 2.58)));
+    void theGapsTheIssueMeasuredAreDecidedNotWithinNoise() {
+        // issue 18: `char` RNN training step raw 0.450 ± 0.024 ms against raw-simd 0.282 ± 0.020 ms (1.60×), and the
+        // LSTM's 1.36 ± 0.46 (one slow iteration) against 0.99 ± 0.03 ms (1.37×); as 6 forks a side at 5% noise,
+        // with one slow fork for the LSTM's raw
+        Ranking rnn = Ranking.of(List.of(training("raw", forks(0.450, 0.05, 6, 9)), training("raw-simd", forks(0.282, 0.05, 6, 10))));
+        double[] lstmRaw = forks(1.36, 0.05, 6, 11);
+        lstmRaw[3] = 2.6;
+        Ranking lstm = Ranking.of(List.of(training("raw", lstmRaw), training("raw-simd", forks(0.99, 0.05, 6, 12))));
 
-        assertTrue(Ranking.overlap(commonsMath, raw), "the t-interval alone would call this a tie");
-        assertTrue(Ranking.differ(commonsMath, raw), "every Commons Math iteration is slower than every raw one");
-        assertFalse(Ranking.of(List.of(commonsMath, raw)).entries().get(1).tiedWithFastest());
+        for (Ranking r : List.of(rnn, lstm)) {
+            assertEquals("raw-simd", r.fastest().measurement().backend());
+            assertTrue(r.entries().get(1).slower(), r.entries().get(1).versusFastest().toString());
+            assertFalse(r.entries().get(1).timesFastest().startsWith("≈"));
+        }
     }
 
     @Test
-    void interleavedIterationsStayATie() {
-        Measurement a = new Measurement(Suite.TRAINING_STEP, "a", CellType.RNN, Shape.CHAR, 2.0, 0.5, 1.5, 2.5, "ms/op", 0,
-                List.of(List.of(1.6, 2.4, 1.8, 2.2, 1.9, 2.1, 1.7, 2.3)));
-        Measurement b = new Measurement(Suite.TRAINING_STEP, "b", CellType.RNN, Shape.CHAR, 2050, 500, 1550, 2550, "us/op", 0,
-                List.of(List.of(1650.0, 2450.0, 1850.0, 2250.0, 1950.0, 2150.0, 1750.0, 2350.0)));
+    void aSingleForkGivesNoVerdictAndTheTableSaysSo() {
+        Ranking r = Ranking.of(List.of(training("raw", 1000), training("ejml", 1500)));
 
-        assertFalse(Ranking.differ(a, b), "units are converted before ranks are compared");
-    }
-
-    @Test
-    void aSingleMeasurementIsAPointAndTheAdviceSaysSo() {
-        Measurement point = new Measurement(Suite.TRAINING_STEP, "ejml", CellType.LSTM, Shape.LARGE, 1500, Double.NaN,
-                Double.NaN, Double.NaN, "ms/op", Double.NaN, List.of(List.of(1500.0)));
-        Ranking r = Ranking.of(List.of(training("raw", 1000, 20), point));
-
-        assertFalse(r.entries().get(1).tiedWithFastest());
-        assertTrue(r.recommendation().contains("no error estimate"), r.recommendation());
+        assertTrue(r.entries().get(1).undecided());
+        assertEquals("? 1.50×, 1 + 1 forks", r.entries().get(1).timesFastest());
+        assertTrue(r.recommendation().contains("ejml (1.50×, 1 + 1 forks)"), r.recommendation());
     }
 
     @Test
     void unitsAreComparedInSeconds() {
         Measurement micros = new Measurement(Suite.TRAINING_STEP, "raw", CellType.LSTM, Shape.LARGE, 900_000, 1000,
                 899_000, 901_000, "us/op", 0, List.of());
-        Ranking r = Ranking.of(List.of(training("ejml", 1000, 1), micros));
+        Ranking r = Ranking.of(List.of(training("ejml", 1000), micros));
 
         assertEquals("raw", r.fastest().measurement().backend());
     }
@@ -94,7 +108,7 @@ class RankingTest {
     void onlyOneSuiteCellAndShapeAreRankedTogether() {
         Measurement otherShape = new Measurement(Suite.TRAINING_STEP, "raw", CellType.LSTM, Shape.MEDIUM, 1, 0.1, 0.9, 1.1,
                 "ms/op", 0, List.of());
-        assertThrows(IllegalArgumentException.class, () -> Ranking.of(List.of(training("raw", 1, 0.1), otherShape)));
+        assertThrows(IllegalArgumentException.class, () -> Ranking.of(List.of(training("raw", 1), otherShape)));
         assertThrows(IllegalArgumentException.class, () -> Ranking.of(List.of()));
     }
 }

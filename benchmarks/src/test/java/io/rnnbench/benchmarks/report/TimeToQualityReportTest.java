@@ -34,7 +34,7 @@ class TimeToQualityReportTest {
 
     /**
      * One JMH entry of the time-to-quality benchmark as JMH writes it (single-shot, s/op, auxiliary counters summed
-     * over the iterations in {@code score}, per iteration in {@code rawData}).
+     * over the iterations in {@code score}, per iteration in {@code rawData}), each run in a fork of its own.
      */
     static String entry(String method, String backend, double[] seconds, double error, long steps, int reached, double loss) {
         double mean = java.util.Arrays.stream(seconds).average().orElseThrow();
@@ -45,17 +45,18 @@ class TimeToQualityReportTest {
                  "vmVersion": "17.0.15+6", "warmupIterations": 1, "warmupTime": "single-shot",
                  "measurementIterations": %d, "measurementTime": "single-shot", "params": {"backend": "%s"},
                  "primaryMetric": {"score": %s, "scoreError": %s, "scoreConfidence": [%s, %s], "scoreUnit": "s/op",
-                                   "rawData": [%s]},
+                                   "rawData": %s},
                  "secondaryMetrics": {
-                   "steps": {"score": %d, "scoreUnit": "#", "rawData": [%s]},
-                   "reached": {"score": %d, "scoreUnit": "#", "rawData": [%s]},
-                   "smoothedLoss": {"score": %s, "scoreUnit": "#", "rawData": [%s]}}}
+                   "steps": {"score": %d, "scoreUnit": "#", "rawData": %s},
+                   "reached": {"score": %d, "scoreUnit": "#", "rawData": %s},
+                   "smoothedLoss": {"score": %s, "scoreUnit": "#", "rawData": %s}}}
                 """, TimeToQualityBenchmark.class.getName(), method, n, backend, mean, error, mean - error, mean + error,
                 list(seconds), steps * n, repeat(steps, n), reached * n, repeat(reached, n), loss * n, repeat(loss, n));
     }
 
+    /** [[v1], [v2], …]: one run per fork. */
     private static String list(double[] values) {
-        return java.util.Arrays.toString(values);
+        return java.util.Arrays.stream(values).mapToObj(v -> "[" + v + "]").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static String repeat(double value, int n) {
@@ -64,14 +65,14 @@ class TimeToQualityReportTest {
         return list(values);
     }
 
-    /** dinos: raw fastest, ejml 1.5× slower, commons-math stopped by the cap; shakespeare: raw ≈ ejml. */
+    /** dinos: raw fastest, ejml 1.5× slower, commons-math stopped by the cap; shakespeare: raw and ejml undecided. */
     static String qualityEntries() {
         return String.join(",\n",
-                entry("dinos", "ejml", new double[] {3.0, 3.1, 2.9}, 0.05, 5097, 1, 24.997),
-                entry("dinos", "raw", new double[] {2.0, 2.05, 1.95}, 0.04, 5097, 1, 24.997),
+                entry("dinos", "ejml", new double[] {3.0, 3.1, 2.9, 3.05, 2.95, 3.0}, 0.05, 5097, 1, 24.997),
+                entry("dinos", "raw", new double[] {2.0, 2.05, 1.95, 2.02, 1.98, 2.0}, 0.04, 5097, 1, 24.997),
                 entry("dinos", "commons-math", new double[] {120.0, 120.1, 120.2}, 0.2, 20000, 0, 30.1),
-                entry("shakespeare", "raw", new double[] {1.0, 1.1, 1.2}, 0.5, 1000, 1, 88.55),
-                entry("shakespeare", "ejml", new double[] {1.05, 1.15, 1.1}, 0.4, 1000, 1, 91.33));
+                entry("shakespeare", "raw", new double[] {1.0, 1.1, 1.2, 1.05, 1.15, 1.08}, 0.5, 1000, 1, 88.55),
+                entry("shakespeare", "ejml", new double[] {1.05, 1.15, 1.1, 1.0, 1.2, 1.12}, 0.4, 1000, 1, 91.33));
     }
 
     private static BenchmarkResults qualityOnly() {
@@ -96,20 +97,25 @@ class TimeToQualityReportTest {
     }
 
     @Test
-    void rankingPutsTheUnreachedLastAndAppliesTheNoiseRule() {
+    void rankingLeavesTheUnreachedOutAndUsesPairwiseVerdicts() {
         List<QualityRanking> rankings = QualityRanking.of(qualityOnly().timeToQuality());
 
         assertEquals(List.of("dinos", "shakespeare"), rankings.stream().map(QualityRanking::workload).toList());
         QualityRanking dinos = rankings.get(0);
-        assertEquals(List.of("raw", "ejml", "commons-math"), dinos.entries().stream().map(e -> e.measurement().backend()).toList());
-        assertEquals(1.5, dinos.entries().get(1).ratioToFastest(), 1e-12);
-        assertFalse(dinos.entries().get(1).tiedWithFastest());
-        assertFalse(dinos.entries().get(2).measurement().reachedGoal());
-        assertEquals("to train `dinos` (smoothed loss first below 25.0; cap 20,000 steps or 120 s) use raw (2.00 s):"
-                + " 1.50× faster than ejml; did not reach it within the cap: commons-math (20000 steps in 120 s)",
+        assertEquals(List.of("raw", "ejml"), dinos.entries().stream().map(e -> e.measurement().backend()).toList());
+        assertEquals(List.of("commons-math"), dinos.missed().stream().map(QualityMeasurement::backend).toList());
+        assertEquals(1.5, dinos.entries().get(1).ratioToFastest(), 0.01);
+        assertTrue(dinos.entries().get(1).slower(), "6 forks each, every ejml fork slower than every raw one");
+        assertEquals(List.of("raw"), dinos.recommended());
+        assertTrue(dinos.recommendation().startsWith("to train `dinos` (smoothed loss first below 25.0; cap 20,000 steps or"
+                + " 120 s) use raw; raw is 1.50× faster than ejml ["), dinos.recommendation());
+        assertTrue(dinos.recommendation().endsWith("; did not reach it within the cap: commons-math (20000 steps in 120 s)"),
                 dinos.recommendation());
-        assertEquals("to train `shakespeare` (1,000 training steps; cap 120 s): raw and ejml are within noise of each"
-                + " other (1.00×), so use either", rankings.get(1).recommendation());
+        QualityRanking shakespeare = rankings.get(1);
+        assertTrue(shakespeare.entries().get(1).undecided(), "interleaved times: the run cannot tell them apart");
+        assertEquals(List.of("raw", "ejml"), shakespeare.recommended());
+        assertTrue(shakespeare.recommendation().contains("undecided against raw: ejml ("), shakespeare.recommendation());
+        assertFalse(shakespeare.recommendation().contains("faster"), "never faster while the interval holds 1");
     }
 
     @Test
@@ -118,10 +124,10 @@ class TimeToQualityReportTest {
 
         assertTrue(md.contains("## Time to quality"), md);
         assertTrue(md.contains("### `dinos`: smoothed loss first below 25.0; cap 20,000 steps or 120 s"), md);
-        assertTrue(md.contains("| **raw** | 2.00 s | 40.0 ms | 5,097 | 2.55 k | 24.997 | 1 (fastest) |"), md);
-        assertTrue(md.contains("| ejml | 3.00 s | 50.0 ms | 5,097 | 1.70 k | 24.997 | 1.50× |"), md);
-        assertTrue(md.contains("| commons-math | 120 s | 200 ms | 20,000 | 167 | 30.100 | not reached |"), md);
-        assertTrue(md.contains("| ejml | 1.10 s | 400 ms | 1,000 | 909 | 91.330 | ≈ 1.00× |"), md);
+        assertTrue(md.contains("| **raw** | 2.00 s | 1.95 s – 2.05 s | 6 | 5,097 | 2.55 k | 24.997 | 1 (fastest) |"), md);
+        assertTrue(md.contains("| ejml | 3.00 s | 2.90 s – 3.10 s | 6 | 5,097 | 1.70 k | 24.997 | 1.50× ["), md);
+        assertTrue(md.contains("| commons-math | 120 s | 120 s – 120 s | 3 | 20,000 | 167 | 30.100 | not reached |"), md);
+        assertTrue(md.contains("| ejml | 1.11 s | 1.00 s – 1.20 s | 6 | 1,000 | 901 | 91.330 | ? 1.0"), md);
         assertTrue(md.contains("- to train `dinos` (smoothed loss first below 25.0"), md);
         assertFalse(md.contains("Training step at a glance"), "no RNN suites in this run");
     }
@@ -143,8 +149,8 @@ class TimeToQualityReportTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ConsoleSummary.print(report, new PrintStream(console, true, StandardCharsets.UTF_8));
         String summary = console.toString(StandardCharsets.UTF_8);
-        assertTrue(summary.contains("time to quality dinos      : raw 2.00 s ± 40.0 ms; ejml 3.00 s ± 50.0 ms (1.50×);"
-                + " commons-math 120 s ± 200 ms (not reached)"), summary);
+        assertTrue(summary.contains("time to quality `dinos`: raw 2.00 s; ejml 3.00 s (1.50× ["), summary);
+        assertTrue(summary.contains("]); not reached within the cap: commons-math\n"), summary);
         assertTrue(summary.contains("    → to train `shakespeare`"), summary);
     }
 
