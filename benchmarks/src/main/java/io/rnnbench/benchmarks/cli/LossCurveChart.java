@@ -6,6 +6,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
@@ -57,7 +58,6 @@ final class LossCurveChart {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("#,###");
-        chart.getStyler().setXAxisMaxLabelCount(10);
         List<Double> x = steps.isEmpty() ? List.of(0.0) : steps;
         XYSeries raw = chart.addSeries("loss" + (every > 1 ? " (every " + every + "th step)" : ""), x,
                 losses.isEmpty() ? List.of(0.0) : losses);
@@ -66,6 +66,14 @@ final class LossCurveChart {
         XYSeries smooth = chart.addSeries("smoothed loss (0.999·L + 0.001·l)", x, smoothed.isEmpty() ? List.of(0.0) : smoothed);
         smooth.setLineColor(new Color(20, 60, 140));
         smooth.setMarker(SeriesMarkers.NONE);
+        // XChart puts tick labels only on data points when every x is equally spaced, and its fit test lets 4-digit
+        // labels touch ("1,0511,2011,351…"); one invisible point half a step past the end makes the x values
+        // unequally spaced, so that the axis gets round-number ticks that fit.
+        double last = x.get(x.size() - 1);
+        XYSeries anchor = chart.addSeries("axis", List.of(last + 0.5 * every), List.of(smoothed.isEmpty() ? 0.0 : smoothed.get(smoothed.size() - 1)));
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setLineStyle(SeriesLines.NONE);
+        anchor.setShowInLegend(false);
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
