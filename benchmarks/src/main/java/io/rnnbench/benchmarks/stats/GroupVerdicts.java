@@ -29,9 +29,9 @@ public record GroupVerdicts(Map<String, double[]> forkSeconds, List<Pair> pairs)
             return a.equals(x) && b.equals(y) || a.equals(y) && b.equals(x);
         }
 
-        /** The verdict in words ({@link PairwiseVerdict#describe}). */
+        /** The verdict in words ({@link PairwiseVerdict#describe}), the faster one by the estimate named first. */
         public String describe(double sameWithin) {
-            return verdict.describe(a, b, sameWithin);
+            return verdict.ratio() < 1 ? verdict.reversed().describe(b, a, sameWithin) : verdict.describe(a, b, sameWithin);
         }
     }
 
