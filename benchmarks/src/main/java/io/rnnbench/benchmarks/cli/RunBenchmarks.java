@@ -81,6 +81,9 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             + "no extra forks)."})
     String budget;
 
+    @Option(names = "--dry-run", description = "Prints the plan and every point of the grid, and runs nothing.")
+    boolean dryRun;
+
     @Parameters(paramLabel = "JMH-OPTION", description = "Benchmark regexes and JMH options, e.g. TrainingStep -p shape=char -f 6.")
     List<String> jmhOptions = new ArrayList<>();
 
@@ -103,11 +106,15 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             return ExitStatus.FAILED;
         }
         Path results = Path.of(options.getResult().get()).toAbsolutePath();
+        int forks = options.getForkCount().get();
+        printPlan(System.out, grid, options, forks, limit);
+        if (dryRun) {
+            grid.forEach(p -> System.out.println("  " + p.describe()));
+            return ExitStatus.OK;
+        }
         Files.createDirectories(results.getParent());
         Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
                 Backends.libraries()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
-        int forks = options.getForkCount().get();
-        printPlan(System.out, grid, options, forks, limit);
         ForkScheduler.Outcome outcome;
         try {
             outcome = GridRun.run(options, grid, forks, limit, results, System.out);
@@ -131,9 +138,9 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
         VerdictPolicy policy = VerdictPolicy.DEFAULT;
         out.printf(Locale.ROOT, "[plan] %d points in %d comparison groups: %s%n", grid.size(), groups.size(),
                 byBenchmark.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        out.printf(Locale.ROOT, "[plan] first %d fork(s) of every point, interleaved by group: %d forks, at least %s (%s per fork "
+        out.printf(Locale.ROOT, "[plan] first %d fork(s) of every point, interleaved by group: %d forks, at least %s (%.1f s per fork "
                         + "and longer where an operation outlasts an iteration)%n", forks, forks * grid.size(),
-                Durations.minutesAndSeconds(perFork.multipliedBy((long) forks * grid.size())), Durations.minutesAndSeconds(perFork));
+                Durations.minutesAndSeconds(perFork.multipliedBy((long) forks * grid.size())), perFork.toMillis() / 1000.0);
         out.printf(Locale.ROOT, "[plan] verdicts at %s forks a side (α = %s each, the same within ±%.0f%%); %s%n",
                 Arrays.stream(policy.looks()).mapToObj(Integer::toString).collect(Collectors.joining(", ")), policy.alpha(),
                 100 * policy.sameWithin(), budget.isZero() ? "no budget for extra forks (--budget)"
