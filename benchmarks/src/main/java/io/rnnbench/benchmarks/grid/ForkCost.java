@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,8 @@ public final class ForkCost {
     /** One operation of a benchmark without a FLOP count (time to quality, the rulers). */
     public static final Duration UNCOUNTED_OPERATION = Duration.ofSeconds(1);
 
+    /** The units of a time per operation ({@link TimeUnits#secondsPer}). */
+    private static final Set<String> TIME_UNITS = Set.of("s/op", "ms/op", "us/op", "ns/op");
     private static final String BY_FLOPS = String.format(Locale.ROOT, "FLOP counts at %.0f GFLOP/s", FLOPS_PER_SECOND / 1e9);
 
     private final int warmupIterations;
@@ -70,7 +73,7 @@ public final class ForkCost {
         Map<GridPoint, Double> measured = new HashMap<>();
         for (JmhResults.Entry e : previous.entries()) {
             String unit = e.primary().unit();
-            if (unit.endsWith("/op") && Double.isFinite(e.primary().score())) {
+            if (TIME_UNITS.contains(unit) && Double.isFinite(e.primary().score())) {
                 measured.put(GridPoint.of(e.benchmark(), e.params()), e.primary().score() * TimeUnits.secondsPer(unit));
             }
         }

@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  * {@code shape=char} where no value of that parameter is given. Parameters given per side (e.g.
  * {@code --baseline-param backend=raw --candidate-param backend=commons-math}) are left out of the comparison's keys.
  */
-@Command(name = "ab", description = "Runs a baseline and a candidate benchmarks jar interleaved fork by fork, then compares them.")
+@Command(name = "ab", description = "Runs a baseline and a candidate benchmarks jar interleaved point by point, fork by fork "
+        + "(with extra forks for undecided points within --budget), then compares them.")
 public final class AbCommand implements Callable<Integer> {
     /** The default subset's benchmarks. */
     static final String DEFAULT_INCLUDE = "io.rnnbench.benchmarks.rnn.(Forward|TrainingStep)Benchmark";
