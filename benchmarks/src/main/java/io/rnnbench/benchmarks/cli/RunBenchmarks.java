@@ -61,6 +61,9 @@ import java.util.stream.Stream;
  * first error. Every fork is its own JVM, started by JMH in this process; JMH's console output goes to
  * {@code jmh-forks/jmh.log} beside the results, and the console gets the plan and one line per fork.
  *
+ * <p>With {@code --shard k/n} it runs only shard k's comparison groups of the grid ({@link ShardPlan}, by the estimated
+ * times of {@link ForkCost}) and writes {@value ShardManifest#FILE} beside the results, for {@code rnnbench merge}.
+ *
  * <p>Beside the results it writes {@code jmh-environment.json} (CPU model, cores, OS, backends), which JMH does not
  * record. Exit status 1 when a fork fails or nothing matched, 2 for a bad option.
  */
