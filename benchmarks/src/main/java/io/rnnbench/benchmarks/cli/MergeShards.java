@@ -44,6 +44,11 @@ public final class MergeShards implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         System.setProperty("java.awt.headless", "true");
+        for (Path shard : shards) {
+            if (shard.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--out " + out + " is one of the shards: the merge would overwrite its results");
+            }
+        }
         ShardMerge.Merged merged = ShardMerge.of(shards, allowMixed);
         Path results = out.resolve(RunFiles.RESULTS);
         AtomicFiles.writeString(results, merged.json());

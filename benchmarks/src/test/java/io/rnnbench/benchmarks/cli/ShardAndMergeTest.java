@@ -183,6 +183,10 @@ class ShardAndMergeTest {
         merge = merge("--out", dir.resolve("m").toString(), dir.resolve("whole").toString());
         assertEquals(ExitStatus.USAGE, merge.status());
         assertTrue(merge.err().startsWith("merge: " + dir.resolve("whole") + ": no jmh-shard.json"), merge.err());
+
+        merge = merge("--out", shard(1), shard(1), shard(2), shard(3));
+        assertEquals(ExitStatus.USAGE, merge.status());
+        assertTrue(merge.err().startsWith("merge: --out " + shard(1) + " is one of the shards"), merge.err());
     }
 
     private static String shard(int k) {
