@@ -1,5 +1,6 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.Durations;
 import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.ForkJvm;
 import io.rnnbench.benchmarks.grid.Grid;
@@ -85,7 +86,7 @@ public final class Advise implements Callable<Integer> {
         try {
             suites = suites(suite);
             iterationTime = TimeValue.fromString(time);
-            limit = RunBenchmarks.duration(budget);
+            limit = Durations.parse("--budget", budget);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "rnnbench", synopsisSubcommandLabel = "COMMAND",
         description = "Benchmarks, compares and trains RNN/LSTM backends. 'rnnbench COMMAND --help' describes each command.",
-        subcommands = {RunBenchmarks.class, WriteReport.class, Advise.class, Compare.class, AbCommand.class, HistoryCommand.class,
+        subcommands = {RunBenchmarks.class, MergeShards.class, WriteReport.class, Advise.class, Compare.class, AbCommand.class, HistoryCommand.class,
                 Train.class, Sample.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done; compare, ab: no blocking regression",

@@ -2,14 +2,19 @@ package io.rnnbench.benchmarks.cli;
 
 import io.rnnbench.benchmarks.Durations;
 import io.rnnbench.benchmarks.ExitStatus;
+import io.rnnbench.benchmarks.grid.ForkCost;
 import io.rnnbench.benchmarks.grid.Grid;
 import io.rnnbench.benchmarks.grid.GridPoint;
 import io.rnnbench.benchmarks.grid.GridRule;
+import io.rnnbench.benchmarks.grid.Shard;
+import io.rnnbench.benchmarks.grid.ShardPlan;
 import io.rnnbench.benchmarks.report.Environment;
 import io.rnnbench.benchmarks.report.RunFiles;
+import io.rnnbench.benchmarks.results.JmhResults;
 import io.rnnbench.benchmarks.run.ForkRunner;
 import io.rnnbench.benchmarks.run.ForkScheduler;
 import io.rnnbench.benchmarks.run.GridRun;
+import io.rnnbench.benchmarks.run.ShardManifest;
 import io.rnnbench.benchmarks.stats.VerdictPolicy;
 import io.rnnbench.core.spi.Backends;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -35,8 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +54,9 @@ import java.util.stream.Collectors;
  * per point before the first verdict); {@code -prof gc}; JSON results at {@code target/jmh-result.json}; fail on the
  * first error. Every fork is its own JVM, started by JMH in this process ({@link GridRun}); the console gets the
  * plan and one line per fork.
+ *
+ * <p>With {@code --shard k/n} it runs only shard k's comparison groups of the grid ({@link ShardPlan}, by the estimated
+ * times of {@link ForkCost}) and writes {@value ShardManifest#FILE} beside the results, for {@code rnnbench merge}.
  *
  * <p>Beside the results it writes {@code jmh-environment.json} (CPU model, cores, OS, backends), which JMH does not
  * record. Exit status 1 when a fork fails or nothing matched, 2 for a bad option.
@@ -67,8 +73,6 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
     public static final String GEMM_KERNEL = "io\\.rnnbench\\.benchmarks\\.gemm\\.";
     /** The backend parameter value that stands for every registered backend. */
     public static final String ALL_BACKENDS = "all";
-    /** JVM start, JMH's handshake and the benchmark's set-up of one fork, for the plan's first estimate. */
-    static final Duration FORK_OVERHEAD = Duration.ofMillis(600);
 
     @Option(names = "--only", split = ";", paramLabel = "RULE", description = {"Leaves points out of the grid: "
             + "REGEX[param=value,…]:param=v1,v2 keeps the points of the benchmarks matching REGEX (and having the bracketed "
@@ -81,8 +85,17 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             + "no extra forks)."})
     String budget;
 
-    @Option(names = "--dry-run", description = "Prints the plan and every point of the grid, and runs nothing.")
+    @Option(names = "--dry-run", description = "Prints the plan and every point of the grid (of the shard), and runs nothing.")
     boolean dryRun;
+
+    @Option(names = "--shard", paramLabel = "k/n", defaultValue = "", description = {"Runs shard k of n of the grid: whole "
+            + "comparison groups, split by estimated time so that every runner computes the same split (default: the "
+            + "whole grid). Writes " + ShardManifest.FILE + " beside the results, for 'rnnbench merge'."})
+    String shard;
+
+    @Option(names = "--estimates", paramLabel = "RESULTS", description = {"A previous JMH result of this grid: the split "
+            + "takes each point's time per operation from it (default: from the FLOP count)."})
+    Path estimates;
 
     @Parameters(paramLabel = "JMH-OPTION", description = "Benchmark regexes and JMH options, e.g. TrainingStep -p shape=char -f 6.")
     List<String> jmhOptions = new ArrayList<>();
@@ -92,10 +105,12 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
         Options options;
         List<GridRule> rules;
         Duration limit;
+        Shard part;
         try {
             options = withDefaults(new CommandLineOptions(jmhOptions.toArray(String[]::new)));
             rules = rules(only);
-            limit = duration(budget);
+            limit = Durations.parse("--budget", budget);
+            part = shard.isBlank() ? null : Shard.parse(shard);
         } catch (CommandLineOptionException | IllegalArgumentException e) {
             System.err.println("rnnbench: bad option: " + e.getMessage());
             return ExitStatus.USAGE;
@@ -105,14 +120,25 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             System.err.println("rnnbench: no benchmark matched " + options.getIncludes() + (rules.isEmpty() ? "" : " under --only " + only));
             return ExitStatus.FAILED;
         }
-        Path results = Path.of(options.getResult().get()).toAbsolutePath();
         int forks = options.getForkCount().get();
-        printPlan(System.out, grid, options, forks, limit);
+        ForkCost cost = estimates == null ? ForkCost.of(options) : ForkCost.of(options, JmhResults.read(estimates));
+        Path results = Path.of(options.getResult().get()).toAbsolutePath();
+        Path manifestFile = results.resolveSibling(ShardManifest.FILE);
+        ShardManifest manifest = null;
+        if (part != null) {
+            ShardPlan plan = ShardPlan.of(grid, part.count(), p -> forks * cost.seconds(p));
+            manifest = ShardManifest.of(plan, part, cost.source());
+            List<GridPoint> mine = plan.points(grid, part);
+            printShard(System.out, plan, part, mine.size(), grid.size(), cost);
+            grid = mine;
+        }
+        printPlan(System.out, grid, options, forks, limit, cost);
         if (dryRun) {
             grid.forEach(p -> System.out.println("  " + p.describe()));
             return ExitStatus.OK;
         }
         Files.createDirectories(results.getParent());
+        Files.deleteIfExists(manifestFile);
         Environment.current(Backends.names(), Backends.allocationFree(), Backends.requirements(),
                 Backends.libraries()).write(results.resolveSibling(RunFiles.ENVIRONMENT));
         ForkScheduler.Outcome outcome;
@@ -122,6 +148,9 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             System.err.println("rnnbench: " + e.getMessage());
             return ExitStatus.FAILED;
         }
+        if (manifest != null) {
+            manifest.write(manifestFile);
+        }
         long undecided = outcome.verdicts().values().stream().mapToLong(v -> v.undecided().size()).sum();
         System.out.printf(Locale.ROOT, "[run] %d forks of %d points in %s; %d undecided pair(s)%s; results: %s%n", outcome.forks(),
                 grid.size(), Durations.minutesAndSeconds(outcome.elapsed()), undecided,
@@ -129,12 +158,20 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
         return ExitStatus.OK;
     }
 
+    /** The shard's part of the grid, and every shard's estimated time. */
+    static void printShard(PrintStream out, ShardPlan plan, Shard part, int points, int gridPoints, ForkCost cost) {
+        out.printf(Locale.ROOT, "[shard] %s: %d of the grid's %d comparison groups, %d of its %d points; first forks' "
+                        + "estimated time per shard (%s): %s%n", part, plan.groups(part).size(), plan.gridGroups().size(), points,
+                gridPoints, cost.source(),
+                plan.costs().stream().map(c -> Durations.minutesAndSeconds(Duration.ofMillis(Math.round(c * 1000))))
+                        .collect(Collectors.joining(", ")));
+    }
+
     /** The plan: what runs, how many forks, how long at least, and what the budget allows. */
-    static void printPlan(PrintStream out, List<GridPoint> grid, Options options, int forks, Duration budget) {
+    static void printPlan(PrintStream out, List<GridPoint> grid, Options options, int forks, Duration budget, ForkCost cost) {
         Map<String, Long> groups = grid.stream().collect(Collectors.groupingBy(GridPoint::group, LinkedHashMap::new, Collectors.counting()));
         Map<String, Long> byBenchmark = grid.stream().collect(Collectors.groupingBy(GridPoint::shortName, LinkedHashMap::new, Collectors.counting()));
-        Duration perFork = FORK_OVERHEAD.plus(iterations(options.getWarmupIterations().orElse(0), options.getWarmupTime().orElse(null)))
-                .plus(iterations(options.getMeasurementIterations().orElse(0), options.getMeasurementTime().orElse(null)));
+        Duration perFork = cost.leastFork();
         VerdictPolicy policy = VerdictPolicy.DEFAULT;
         out.printf(Locale.ROOT, "[plan] %d points in %d comparison groups: %s%n", grid.size(), groups.size(),
                 byBenchmark.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
@@ -149,10 +186,6 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             out.printf(Locale.ROOT, "[plan] note: %d fork(s) per point is below the first look (%d): without budget for more, "
                     + "every pair stays undecided%n", forks, policy.firstLook());
         }
-    }
-
-    private static Duration iterations(int count, org.openjdk.jmh.runner.options.TimeValue time) {
-        return time == null ? Duration.ZERO : Duration.ofNanos(time.convertTo(java.util.concurrent.TimeUnit.NANOSECONDS) * count);
     }
 
     /** The {@code --only} rules; a backend they name must be one on the class path (or one that is unavailable here). */
@@ -174,29 +207,6 @@ public final class RunBenchmarks implements java.util.concurrent.Callable<Intege
             rules.add(rule);
         }
         return rules;
-    }
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
-
-    /**
-     * A duration such as {@code 9m}, {@code 540s}, {@code 1.5h} or {@code 0}.
-     *
-     * @throws IllegalArgumentException with the accepted forms for anything else
-     */
-    static Duration duration(String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--budget '" + text + "': expected a number with ms, s, m (or min) or h, e.g. 9m or 540s");
-        }
-        double value = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double seconds = switch (unit) {
-            case "ms" -> value / 1000;
-            case "m", "min" -> value * 60;
-            case "h" -> value * 3600;
-            default -> value;
-        };
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The points of a run: every benchmark JMH's list matches with the options' includes and excludes, times every
@@ -36,6 +38,41 @@ public final class Grid {
             }
             expand(benchmark.getUsername(), new ArrayList<>(values.entrySet()), 0, new LinkedHashMap<>(), rules, points);
         }
+        return List.copyOf(points);
+    }
+
+    private static final Pattern LISTED_PARAM = Pattern.compile("\\s+param \"(?<name>[^\"]+)\" = \\{(?<values>.*)}");
+
+    /**
+     * The grid of another jar, from what JMH's {@code -lp} printed for it ({@code java -jar benchmarks.jar REGEX -p … -lp}):
+     * a line {@code Benchmarks:}, then each benchmark's name followed by its parameters as
+     * {@code   param "cell" = {rnn, lstm}}, with the command line's {@code -p} values in place of the benchmark's own.
+     *
+     * @param source what printed it, for messages
+     * @throws IllegalArgumentException naming the source and the line when the text is not such a listing
+     */
+    public static List<GridPoint> ofListing(String listing, String source) {
+        List<String> lines = listing.lines().filter(l -> !l.isBlank()).toList();
+        int start = lines.stream().map(String::strip).toList().indexOf("Benchmarks:");
+        if (start < 0) {
+            throw new IllegalArgumentException(source + ": no \"Benchmarks:\" line; is this JMH's -lp output?\n" + listing);
+        }
+        Map<String, Map<String, Collection<String>>> benchmarks = new LinkedHashMap<>();
+        Map<String, Collection<String>> current = null;
+        for (String line : lines.subList(start + 1, lines.size())) {
+            Matcher param = LISTED_PARAM.matcher(line);
+            if (param.matches() && current != null) {
+                current.put(param.group("name"), List.of(param.group("values").split(", ")));
+            } else if (!line.startsWith(" ") && !line.contains(" ")) {
+                current = benchmarks.computeIfAbsent(line, b -> new TreeMap<>());
+            } else {
+                throw new IllegalArgumentException(source + ": line '" + line + "' is neither a benchmark nor a parameter "
+                        + "(param \"name\" = {v1, v2})");
+            }
+        }
+        List<GridPoint> points = new ArrayList<>();
+        benchmarks.forEach((benchmark, values) ->
+                expand(benchmark, new ArrayList<>(values.entrySet()), 0, new LinkedHashMap<>(), List.of(), points));
         return List.copyOf(points);
     }
 

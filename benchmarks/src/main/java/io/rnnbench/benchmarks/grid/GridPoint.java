@@ -31,7 +31,12 @@ public record GridPoint(String benchmark, SortedMap<String, String> params) {
 
     /** The backend's name, or {@code ""} for a benchmark without a backend parameter. */
     public String backend() {
-        return params.getOrDefault(BACKEND, "");
+        return member(BACKEND);
+    }
+
+    /** The value of the parameter {@code memberParameter} that tells the members of a group apart, or {@code ""}. */
+    public String member(String memberParameter) {
+        return params.getOrDefault(memberParameter, "");
     }
 
     /**
@@ -39,13 +44,23 @@ public record GridPoint(String benchmark, SortedMap<String, String> params) {
      * {@code TrainingStepBenchmark.trainingStep cell=lstm shape=medium}. Backends are compared within a group only.
      */
     public String group() {
-        return shortName() + params.entrySet().stream().filter(e -> !e.getKey().equals(BACKEND))
+        return group(BACKEND);
+    }
+
+    /** The group of the points that differ from this one in {@code memberParameter} only (the backend, an A/B side). */
+    public String group(String memberParameter) {
+        return shortName() + params.entrySet().stream().filter(e -> !e.getKey().equals(memberParameter))
                 .map(e -> " " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining());
     }
 
     /** The group and the backend, e.g. {@code TrainingStepBenchmark.trainingStep cell=lstm shape=medium backend=raw}. */
     public String describe() {
-        return group() + (params.containsKey(BACKEND) ? " " + BACKEND + "=" + backend() : "");
+        return describe(BACKEND);
+    }
+
+    /** The group of {@code memberParameter} and the member, e.g. {@code ForwardBenchmark.forward shape=char side=baseline}. */
+    public String describe(String memberParameter) {
+        return group(memberParameter) + (params.containsKey(memberParameter) ? " " + memberParameter + "=" + member(memberParameter) : "");
     }
 
     /** The benchmark's class and method: {@code TrainingStepBenchmark.trainingStep}. */

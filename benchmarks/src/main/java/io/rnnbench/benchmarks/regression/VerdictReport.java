@@ -89,7 +89,7 @@ public final class VerdictReport {
             }
         }
         if (!c.rulers().isEmpty()) {
-            s.append("\nRulers (pure-JDK kernels in every fork; they should not move):\n\n");
+            s.append("\nRulers (pure-JDK kernels in every round; they should not move):\n\n");
             s.append("| ruler | unit | baseline | candidate | ratio B/A [").append(ci).append("] | p | |\n");
             s.append("|---|---|---|---|---|---|---|\n");
             for (Row r : c.rulers()) {

@@ -21,9 +21,12 @@ import java.util.function.LongSupplier;
 /**
  * Runs a grid as interleaved forks with adaptive repeats, within a time budget.
  *
+ * <p><b>Members.</b> A group is the points that differ in one parameter only, the group's members: for the grid the
+ * backends of one benchmark and parameter combination ({@link GridPoint#group()}); for an A/B run the two sides of
+ * one benchmark point. Below, "backend" stands for any member.
+ *
  * <p><b>Interleaving.</b> The grid runs in rounds; in each round every point that still needs forks gets one, group
- * by group (a group is the backends of one benchmark and parameter combination, {@link GridPoint#group()}), the
- * group's backends in an order rotated by one each round. So the forks of the backends that are compared run minutes
+ * by group, the group's backends in an order rotated by one each round. So the forks of the backends that are compared run minutes
  * apart at most and a drift of the machine falls on all of them alike, and no backend always runs first.
  *
  * <p><b>Adaptive repeats.</b> Every point first gets {@code firstForks} forks. Then, per group, the pairs of backends
@@ -40,6 +43,13 @@ public final class ForkScheduler {
     private final Duration budget;
     private final LongSupplier nanoTime;
     private final PrintStream out;
+    private final String member;
+
+    /** A scheduler of the grid: the members of a group are its backends ({@link GridPoint#BACKEND}). */
+    public ForkScheduler(List<GridPoint> grid, int firstForks, VerdictPolicy policy, Duration budget, LongSupplier nanoTime,
+                         PrintStream out) {
+        this(grid, firstForks, policy, budget, nanoTime, out, GridPoint.BACKEND);
+    }
 
     /**
      * @param grid       the points, in the order their groups run
@@ -48,9 +58,10 @@ public final class ForkScheduler {
      * @param budget     the time the whole run may take; extra forks only while they fit ({@link Duration#ZERO}: none)
      * @param nanoTime   the clock ({@link System#nanoTime} but in tests)
      * @param out        where the progress lines go
+     * @param member     the parameter whose values are the members of a group (the backend, an A/B side)
      */
     public ForkScheduler(List<GridPoint> grid, int firstForks, VerdictPolicy policy, Duration budget, LongSupplier nanoTime,
-                         PrintStream out) {
+                         PrintStream out, String member) {
         if (firstForks < 1) {
             throw new IllegalArgumentException("forks per point must be ≥ 1, got " + firstForks);
         }
@@ -63,6 +74,7 @@ public final class ForkScheduler {
         this.budget = budget;
         this.nanoTime = nanoTime;
         this.out = out;
+        this.member = member;
     }
 
     /**
@@ -86,7 +98,7 @@ public final class ForkScheduler {
     public Outcome run(ForkRunner runner) throws ForkRunner.ForkFailedException {
         long start = nanoTime.getAsLong();
         Map<String, List<GridPoint>> groups = new LinkedHashMap<>();
-        grid.forEach(p -> groups.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p));
+        grid.forEach(p -> groups.computeIfAbsent(p.group(member), g -> new ArrayList<>()).add(p));
         Map<GridPoint, List<Double>> seconds = new LinkedHashMap<>();
         Map<GridPoint, Long> wall = new LinkedHashMap<>();
         Map<GridPoint, Integer> target = new LinkedHashMap<>();
@@ -123,7 +135,7 @@ public final class ForkScheduler {
                 Map<String, Integer> next = verdicts.get(group.getKey()).nextTargets(policy);
                 Map<GridPoint, Integer> raise = new LinkedHashMap<>();
                 for (GridPoint p : group.getValue()) {
-                    Integer t = next.get(p.backend());
+                    Integer t = next.get(p.member(member));
                     if (t != null && t > seconds.get(p).size()) {
                         raise.put(p, t);
                     }
@@ -176,7 +188,7 @@ public final class ForkScheduler {
         Map<String, GroupVerdicts> verdicts = new LinkedHashMap<>();
         groups.forEach((g, members) -> {
             Map<String, double[]> byBackend = new LinkedHashMap<>();
-            members.forEach(p -> byBackend.put(p.backend(), array(seconds.get(p))));
+            members.forEach(p -> byBackend.put(p.member(member), array(seconds.get(p))));
             verdicts.put(g, GroupVerdicts.of(byBackend, policy));
         });
         return verdicts;
@@ -208,7 +220,7 @@ public final class ForkScheduler {
             }
             left = "about " + Durations.minutesAndSeconds(Duration.ofNanos(remaining)) + " left";
         }
-        out.printf(Locale.ROOT, "[fork %d/%d] %s, fork %d — %s elapsed, %s (%s)%n", done + 1, planned, p.describe(), fork,
+        out.printf(Locale.ROOT, "[fork %d/%d] %s, fork %d — %s elapsed, %s (%s)%n", done + 1, planned, p.describe(member), fork,
                 Durations.minutesAndSeconds(Duration.ofNanos(elapsed)), left, phase);
     }
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RnnbenchTest {
-    private static final List<String> COMMANDS = List.of("run", "report", "advise", "compare", "ab", "history", "train", "sample");
+    private static final List<String> COMMANDS = List.of("run", "merge", "report", "advise", "compare", "ab", "history", "train", "sample");
 
     @Test
     void everyCommandHasHelp() {

@@ -1,5 +1,7 @@
 package io.rnnbench.benchmarks.cli;
 
+import io.rnnbench.benchmarks.Durations;
+import io.rnnbench.benchmarks.ExitStatus;
 import io.rnnbench.benchmarks.grid.Grid;
 import io.rnnbench.benchmarks.grid.GridPoint;
 import io.rnnbench.benchmarks.grid.GridRule;
@@ -99,13 +101,27 @@ class RunBenchmarksTest {
     }
 
     @Test
+    void anEmptyShardIsTheWholeGridAsMavenPassesIt() {
+        RunBenchmarks whole = Rnnbench.commandLine().parseArgs("run", "--shard=", "-f", "1").subcommand().commandSpec()
+                .commandLine().getCommand();
+        assertEquals("", whole.shard, "-Djmh.shard left empty: --shard=");
+        RunBenchmarks second = Rnnbench.commandLine().parseArgs("run", "--shard", "2/3", "-f", "1").subcommand().commandSpec()
+                .commandLine().getCommand();
+        assertEquals("2/3", second.shard);
+        assertEquals(List.of("-f", "1"), second.jmhOptions);
+        CommandRun bad = CommandRun.of("run", "--shard", "4/3");
+        assertEquals(ExitStatus.USAGE, bad.status());
+        assertTrue(bad.err().contains("rnnbench: bad option: shard 4/3: expected k/n with 1 ≤ k ≤ n, e.g. 2/3"), bad.err());
+    }
+
+    @Test
     void budgetsAreDurationsWithUnits() {
-        assertEquals(Duration.ofMinutes(9), RunBenchmarks.duration("9m"));
-        assertEquals(Duration.ofSeconds(540), RunBenchmarks.duration("540s"));
-        assertEquals(Duration.ofSeconds(90), RunBenchmarks.duration("1.5min"));
-        assertEquals(Duration.ofHours(1), RunBenchmarks.duration("1h"));
-        assertEquals(Duration.ZERO, RunBenchmarks.duration("0"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunBenchmarks.duration("nine minutes"));
+        assertEquals(Duration.ofMinutes(9), Durations.parse("--budget", "9m"));
+        assertEquals(Duration.ofSeconds(540), Durations.parse("--budget", "540s"));
+        assertEquals(Duration.ofSeconds(90), Durations.parse("--budget", "1.5min"));
+        assertEquals(Duration.ofHours(1), Durations.parse("--budget", "1h"));
+        assertEquals(Duration.ZERO, Durations.parse("--budget", "0"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("--budget", "nine minutes"));
         assertTrue(e.getMessage().contains("e.g. 9m or 540s"), e.getMessage());
     }
 }
