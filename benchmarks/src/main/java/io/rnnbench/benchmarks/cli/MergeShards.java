@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,23 +57,16 @@ public final class MergeShards implements Callable<Integer> {
         } else {
             Files.deleteIfExists(environment);
         }
-        WriteReport.write(results, out, System.out);
-        if (!merged.mixed().isEmpty()) {
-            Path report = out.resolve(WriteReport.REPORT);
-            AtomicFiles.writeString(report, banner(merged.mixed()) + Files.readString(report, StandardCharsets.UTF_8));
-        }
+        WriteReport.write(results, out, System.out, merged.mixed().isEmpty() ? List.of() : List.of(banner(merged.mixed())));
         System.out.println("[merge] " + shards.size() + " shard(s) into " + results.toAbsolutePath()
                 + (merged.mixed().isEmpty() ? "" : "; mixed machines or JVMs: " + String.join("; ", merged.mixed())));
         return ExitStatus.OK;
     }
 
-    /**
-     * The report's opening banner for shards of different machines or JVMs. (Prepended to the written report: the
-     * report has no place for a banner of its caller's yet.)
-     */
+    /** The report's opening banner for shards of different machines or JVMs. */
     static String banner(List<String> mixed) {
-        return "> **⚠ Merged from shards of different machines or JVMs** (`--allow-mixed`): " + String.join("; ", mixed)
+        return "**⚠ Merged from shards of different machines or JVMs** (`--allow-mixed`): " + String.join("; ", mixed)
                 + ". Each comparison group ran on one shard, so backends are compared on one machine; figures of "
-                + "different groups (shapes, suites) may come from different machines and do not compare.\n\n";
+                + "different groups (shapes, suites) may come from different machines and do not compare.";
     }
 }

@@ -30,8 +30,14 @@ public final class MarkdownReport {
      * @param chartNames shapes for which a chart {@code charts/<name>.png} exists beside the report
      */
     public static String render(Report report, Set<String> chartNames) {
+        return render(report, chartNames, List.of());
+    }
+
+    /** The report's text with {@code banners} (Markdown paragraphs) as quotes right after the title. */
+    public static String render(Report report, Set<String> chartNames, List<String> banners) {
         StringBuilder md = new StringBuilder();
         md.append("# rnnbench: which backend for which RNN/LSTM shape\n\n");
+        banners.forEach(b -> md.append("> ").append(b).append("\n\n"));
         appendMachine(md, report);
         md.append("""
                 How to read it: every backend of a shape ran as several short forks (separate JVMs), interleaved with \

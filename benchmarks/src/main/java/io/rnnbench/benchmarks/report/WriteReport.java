@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -41,6 +42,14 @@ public final class WriteReport implements Callable<Integer> {
 
     /** Reads {@code results} and writes the report and charts into {@code outputDir}; prints the summary. */
     public static Report write(Path results, Path outputDir, PrintStream console) throws IOException {
+        return write(results, outputDir, console, List.of());
+    }
+
+    /**
+     * As {@link #write(Path, Path, PrintStream)}, with {@code banners} (Markdown, one paragraph each) at the top of the
+     * report and of the summary: what the caller knows qualifies every figure, e.g. shards from different machines.
+     */
+    public static Report write(Path results, Path outputDir, PrintStream console, List<String> banners) throws IOException {
         if (!Files.isReadable(results)) {
             throw new IllegalArgumentException("no result file at " + results.toAbsolutePath()
                     + ": run the benchmarks first (mvn -pl benchmarks verify)");
@@ -50,7 +59,8 @@ public final class WriteReport implements Callable<Integer> {
         Report report = Report.of(BenchmarkResults.of(JmhResults.read(results)), environment);
         Set<String> charts = Charts.write(report, outputDir);
         Path markdown = outputDir.resolve(REPORT);
-        AtomicFiles.writeString(markdown, MarkdownReport.render(report, charts));
+        AtomicFiles.writeString(markdown, MarkdownReport.render(report, charts, banners));
+        banners.forEach(b -> console.println(b.replace("**", "")));
         ConsoleSummary.print(report, console);
         console.println("Report: " + markdown.toAbsolutePath());
         console.println("Charts: " + outputDir.resolve("charts").toAbsolutePath() + " (" + String.join(", ", charts) + ")");
