@@ -140,7 +140,8 @@ public final class Charts {
                 .xAxisTitle("cell").yAxisTitle(unit + " per operation").build();
         chart.getStyler().setLegendVisible(false); // one legend for the figure, below the panels
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        chart.getStyler().setYAxisMin(Math.floor(Math.log10(fastest * scale))); // bars from the power of ten below the fastest
+        // bars from a power of ten at least half a decade below the fastest, so that its bar is never a sliver
+        chart.getStyler().setYAxisMin(Math.floor(Math.log10(fastest * scale) - 0.5));
         chart.setCustomYAxisTickLabelsFormatter(exponent -> TimeUnits.significant(Math.pow(10, exponent)));
         List<String> categories = rankings.stream().map(r -> r.cell().name()).toList();
         Set<String> measured = new LinkedHashSet<>();
