@@ -97,6 +97,8 @@ class BadInputTest {
     void emptySequenceIsRejected() {
         assertMessage(() -> SequenceBatch.ofClasses(0, 1, new int[0], new int[0]), "empty");
         assertMessage(() -> new SequenceBatch(0, 1, new Inputs.OneHot(new int[] {1}), Targets.NONE), "steps must be ≥ 1");
+        assertMessage(() -> new SequenceBatch(2, 3, new Inputs.OneHot(new int[5]), Targets.NONE),
+                "inputs have 5 rows, expected T·B = 2·3 = 6");
     }
 
     @Test
@@ -108,7 +110,7 @@ class BadInputTest {
         Network<M> network = Network.create(backend, LSTM, new NumpyRandomState(1), 0.1);
         RecurrentState<M> state = RecurrentState.zeros(backend, LSTM, 1);
         assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, 5, 1}, new int[] {1, 2, 3}), state),
-                "index[1] = 5", "[0, 5)");
+                "forward: one-hot input: index[1] = 5", "[0, 5)");
         assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, -1, 1}, new int[] {1, 2, 3}), state),
                 "index[1] = -1");
         assertMessage(() -> network.forward(SequenceBatch.ofClasses(3, 1, new int[] {0, 1, 1}, new int[] {1, 2, 9}), state),
@@ -175,10 +177,13 @@ class BadInputTest {
         network.forward(SequenceBatch.ofClasses(2, 3, new int[6], new int[6]), RecurrentState.zeros(backend, LSTM, 3));
         assertMessage(() -> network.backwardFromHidden(backend.zeros(6, 3), null), "dHidden [6, 4]", "[6, 3]");
         RecurrentState<M> single = RecurrentState.zeros(backend, LSTM, 1);
-        assertMessage(() -> network.backwardFromHidden(backend.zeros(6, 4), single), "[1, 4]", "[3, 4]");
-        assertMessage(() -> network.copyFinalState(single), "[1, 4]", "[3, 4]");
+        String singleMessage = "state has 2 layers of [1, 4] with c, the network needs 2 layers of [B, H] = [3, 4] with c";
+        assertMessage(() -> network.backwardFromHidden(backend.zeros(6, 4), single), singleMessage);
+        assertMessage(() -> network.copyFinalState(single), singleMessage);
+        assertMessage(() -> network.forward(SequenceBatch.ofClasses(2, 3, new int[6], new int[6]), single), singleMessage);
         ModelConfig rnn = new ModelConfig(CellType.RNN, 5, 4, 2, 5, HeadType.PER_STEP_SOFTMAX);
-        assertMessage(() -> network.copyFinalState(RecurrentState.zeros(backend, rnn, 3)), "the network needs 2 layers", "with c");
+        assertMessage(() -> network.copyFinalState(RecurrentState.zeros(backend, rnn, 3)),
+                "state has 2 layers of [3, 4], the network needs 2 layers of [B, H] = [3, 4] with c");
         for (int layer : new int[] {-1, 2}) {
             assertMessage(() -> network.hiddenSequence(layer), "layer " + layer + " is outside [0, 2)");
             assertMessage(() -> network.gateActivations(layer), "layer " + layer + " is outside [0, 2)");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against a second generator of the same seed read in the documented order.
  */
 class InitialWeightsTest {
-    private static final ModelConfig CONFIG =
+    /** An instance field, not a constant: a mutant of ModelConfig must meet it (PIT does not rerun static initialisers). */
+    private final ModelConfig config =
             new ModelConfig(CellType.LSTM, 40, 30, 2, 20, HeadType.PER_STEP_SOFTMAX).withEmbedding(8);
     private static final long SEED = 20261202L;
     private static final double SCALE = 0.05;
@@ -38,7 +40,7 @@ class InitialWeightsTest {
     }
 
     private <M> void check(Backend<M> backend) {
-        Network<M> network = Network.create(backend, CONFIG, new NumpyRandomState(SEED), SCALE);
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(SEED), SCALE);
         NumpyRandomState replay = new NumpyRandomState(SEED);
         int weights = 0;
         for (NamedMatrix<M> p : network.parameters()) {
@@ -68,13 +70,31 @@ class InitialWeightsTest {
         assertEquals(6, weights, "E, W_x and W_h of two layers, W_y");
     }
 
+    /** The parameters' names in their documented order, and their count: 12,940 entries, summed here by hand. */
+    @Test
+    void parameterNamesAndCount() {
+        names(Backends.byName("raw"));
+    }
+
+    private <M> void names(Backend<M> backend) {
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(SEED), SCALE);
+        assertEquals(java.util.List.of(Network.EMBEDDING, "layer0.wX", "layer0.wH", "layer0.b", "layer1.wX", "layer1.wH", "layer1.b",
+                "head.wY", "head.bY"), network.parameters().names());
+        assertTrue(network.parameters().contains("layer1.wH"), "contains layer1.wH");
+        assertFalse(network.parameters().contains("layer2.wH"), "contains no layer2.wH");
+        // E [40, 8]; layer 0: W_x [8, 120], W_h [30, 120], b [1, 120]; layer 1: W_x, W_h [30, 120], b; W_y [30, 20], b_y [1, 20]
+        long count = 40 * 8 + (8 * 120 + 30 * 120 + 120) + (30 * 120 + 30 * 120 + 120) + 30 * 20 + 20;
+        assertEquals(12_940, count);
+        assertEquals(count, config.parameterCount());
+    }
+
     @Test
     void scaleZeroGivesZerosAndBadScalesAreRejected() {
         scales(Backends.byName("raw"));
     }
 
     private <M> void scales(Backend<M> backend) {
-        Network<M> zero = Network.create(backend, CONFIG, new NumpyRandomState(SEED), 0.0);
+        Network<M> zero = Network.create(backend, config, new NumpyRandomState(SEED), 0.0);
         for (NamedMatrix<M> p : zero.parameters()) {
             for (double v : backend.toArray(p.value())) {
                 assertEquals(0.0, v, 0.0, p.name() + " at scale 0"); //     ±0: a negative draw times 0 is −0
@@ -82,7 +102,7 @@ class InitialWeightsTest {
         }
         for (double bad : new double[] {-0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Network.create(backend, CONFIG, new NumpyRandomState(SEED), bad));
+                    () -> Network.create(backend, config, new NumpyRandomState(SEED), bad));
             assertTrue(e.getMessage().contains("initScale must be finite and ≥ 0, got " + bad), e.getMessage());
         }
     }

@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stale scratch row or an unshared memory is of the order of lr·g ≈ 1e−3 or more.
  */
 class RowSparseOptimizerTest {
-    private static final ModelConfig CONFIG =
+    /** An instance field, not a constant: a mutant of ModelConfig must meet it (PIT does not rerun static initialisers). */
+    private final ModelConfig config =
             new ModelConfig(CellType.RNN, 7, 4, 1, 7, HeadType.PER_STEP_SOFTMAX).withEmbedding(3);
     private static final double LEARNING_RATE = 0.1;
     private static final double TOLERANCE = 1e-12;
@@ -56,8 +57,8 @@ class RowSparseOptimizerTest {
     }
 
     private <M> void check(Backend<M> backend, RowSparseOptimizer.Rule rule) {
-        Network<M> sparse = Network.create(backend, CONFIG, new NumpyRandomState(Seeds.MODEL), 0.3);
-        Network<M> dense = Network.create(backend, CONFIG, new NumpyRandomState(Seeds.MODEL), 0.3);
+        Network<M> sparse = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.3);
+        Network<M> dense = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.3);
         RowSparseOptimizer<M> sparseOptimizer = rule == RowSparseOptimizer.Rule.SGD
                 ? RowSparseOptimizer.sgd(sparse, LEARNING_RATE) : RowSparseOptimizer.adagrad(sparse, LEARNING_RATE);
         Adagrad<M> denseAdagrad = new Adagrad<>(backend, dense.parameters(), LEARNING_RATE);
@@ -74,7 +75,7 @@ class RowSparseOptimizerTest {
         for (int step = 0; step < BATCHES.length; step++) {
             SequenceBatch batch = SequenceBatch.ofClasses(3, 2, BATCHES[step][0], BATCHES[step][1]);
             for (Network<M> network : java.util.List.of(sparse, dense)) {
-                network.forward(batch, RecurrentState.zeros(backend, CONFIG, 2));
+                network.forward(batch, RecurrentState.zeros(backend, config, 2));
                 network.backward();
             }
             sparseOptimizer.update(sparse.parameters(), sparse.gradients());
@@ -95,8 +96,8 @@ class RowSparseOptimizerTest {
                 assertEquals(0, sparseOptimizer.state().size(), "SGD has no state");
             }
             double[] e = backend.toArray(sparse.parameters().get(Network.EMBEDDING).value());
-            int d = CONFIG.embeddingSize();
-            for (int row = 0; row < CONFIG.inputSize(); row++) {
+            int d = config.embeddingSize();
+            for (int row = 0; row < config.inputSize(); row++) {
                 boolean moved = !Arrays.equals(Arrays.copyOfRange(initialE, row * d, row * d + d), Arrays.copyOfRange(e, row * d, row * d + d));
                 assertEquals(seen.contains(row), moved, when + ": row " + row + " of E moved (it was " + (seen.contains(row) ? "" : "never ")
                         + "seen)");
@@ -115,8 +116,8 @@ class RowSparseOptimizerTest {
         Network<M> withoutEmbedding = Network.create(backend, plain, new NumpyRandomState(1), 0.3);
         IllegalArgumentException noTable = assertThrows(IllegalArgumentException.class, () -> create(withoutEmbedding, rule));
         assertTrue(noTable.getMessage().contains("needs a network with an embedding table"), noTable.getMessage());
-        Network<M> network = Network.create(backend, CONFIG, new NumpyRandomState(1), 0.3);
-        Network<M> other = Network.create(backend, CONFIG, new NumpyRandomState(1), 0.3);
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(1), 0.3);
+        Network<M> other = Network.create(backend, config, new NumpyRandomState(1), 0.3);
         RowSparseOptimizer<M> optimizer = create(network, rule);
         IllegalArgumentException foreignParameters = assertThrows(IllegalArgumentException.class,
                 () -> optimizer.update(other.parameters(), network.gradients()));

@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * So a source ending in a decodes to [a, a], one ending in b to [b, b]; with another end symbol (0, which never
  * wins) and at most 5 symbols, to [a, a, 3, 3, 3]. The state must be carried: without the encoder's state the
  * decoder sees u0 = u1 = 0 (a and b tie at 0: a, the first, is taken, whatever the source); without the decoder's
- * own state u2_prev stays the encoder's −1 and end never comes.
+ * own state u2_prev stays the encoder's −1 and end never comes. A source of start alone gives u0 = u1 = 0 exactly,
+ * a tie of a and b at logit 0, which the lower index wins: [a, a].
  */
 class Seq2SeqDecodingTest {
     private static final int START = 0;
@@ -83,12 +84,15 @@ class Seq2SeqDecodingTest {
         assertArrayEquals(new int[] {A, A, END, END, END}, model.translate(new int[] {A}, START, START, 5), "a, end = start, ≤ 5");
         assertArrayEquals(new int[] {B}, model.translate(new int[] {B}, START, END, 1), "b, ≤ 1 symbol");
         assertArrayEquals(new int[0], model.translate(new int[] {B}, START, B, 10), "b, end = b");
+        // a source of start alone encodes u0 = u1 = tanh(0) = 0: a and b tie at logit 0 exactly; the lower index, a, wins
+        assertArrayEquals(new int[] {A, A}, model.translate(new int[] {START}, START, END, 10), "a tie");
     }
 
     /**
      * One {@link Trainer} step with SGD and no clipping moves every parameter of both networks by −lr times the
-     * gradient of a backward run just before it (from the same parameters); the gradients of a backward over a
-     * 5-step source after one over a 3-step source are those of a fresh model's.
+     * gradient of a backward run just before it (from the same parameters), and reports that gradient's norm; the
+     * gradients of a backward over a 5-step source after one over a 3-step source are those of a fresh model's, and
+     * so is the loss of a batch of 1 after batches of 2.
      */
     @Test
     void trainingStepAndSourcesOfAnotherLength() {
@@ -113,18 +117,27 @@ class Seq2SeqDecodingTest {
                     "gradient " + g.name() + " over a 5-step source after a 3-step one");
         }
 
+        SequenceBatch single = SequenceBatch.ofClasses(2, 1, new int[] {3, 1}, new int[2]); //        B = 1 after B = 2
+        SequenceBatch singleTarget = SequenceBatch.ofClasses(2, 1, new int[] {0, 2}, new int[] {2, 4});
+        assertEquals(fresh.forward(single, singleTarget), model.forward(single, singleTarget), 0.0, "a batch of 1 after batches of 2");
+
         double lr = 0.25;
         Parameters<M> before = snapshot(backend, model.parameters());
         Parameters<M> gradient = snapshot(backend, model.gradients());
         double loss = model.forward(longSource, target);
         Trainer<M> trainer = new Trainer<>(model, new Sgd<>(backend, lr), GradientClipping.none());
         assertEquals(loss, trainer.step(() -> model.forward(longSource, target)), 0.0, "the step returns the loss before it");
+        double sumOfSquares = 0;
+        for (NamedMatrix<M> g : gradient) {
+            sumOfSquares += java.util.Arrays.stream(backend.toArray(g.value())).map(v -> v * v).sum();
+        }
+        assertEquals(Math.sqrt(sumOfSquares), trainer.lastGradientNorm(), 1e-12 * Math.sqrt(sumOfSquares), "‖g‖ of the step");
         for (NamedMatrix<M> p : model.parameters()) {
             double[] theta = backend.toArray(before.get(p.name()).value());
             double[] g = backend.toArray(gradient.get(p.name()).value());
             double[] after = backend.toArray(p.value());
             for (int i = 0; i < theta.length; i++) {
-                assertEquals(theta[i] - lr * g[i], after[i], 1e-15, p.name() + "[" + i + "] after one SGD step");
+                assertEquals(theta[i] - lr * g[i], after[i], 1e-14, p.name() + "[" + i + "] after one SGD step");
             }
         }
     }

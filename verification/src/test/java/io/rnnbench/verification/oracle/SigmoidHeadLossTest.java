@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </pre>
  * (binary cross-entropy of σ(z) against y, in its overflow-free form). Two target kinds: class targets, read as
  * one-hot rows y, and per-step binary targets [T·B, V]. With binary targets the loss is also computed by truncated
- * BPTT (chunks of k = 2, which divides T = 4, and k = 3, which does not): truncation changes the gradient, not the
+ * BPTT (chunks of k = 1 and 2, which divide T = 4, and k = 3, which does not): truncation changes the gradient, not the
  * forward pass, so the sum of the chunk losses is the full loss; the truncated gradients are checked against
  * central differences of those chunk losses. Tolerance 1e−12 on losses of order 10: the two sides round differently
  * (a few ulps per step), a wrong target row or a lost target is of order 0.1 or more.
@@ -87,7 +87,7 @@ class SigmoidHeadLossTest {
         RecurrentState<M> zero = RecurrentState.zeros(backend, config, B);
         double want = referenceLoss(backend, network, activation, x, y);
         assertEquals(want, network.forward(batch, zero), TOLERANCE, activation + ": per-step σ head, binary targets");
-        for (int k : new int[] {2, 3}) {
+        for (int k : new int[] {1, 2, 3}) {
             TruncatedBptt.Result<M> result = TruncatedBptt.gradient(network, batch, k, zero, network.gradients().zerosLike(backend));
             assertEquals(want, result.loss(), TOLERANCE, activation + ", k = " + k + ": the chunk losses of the gradient pass");
             assertEquals(want, TruncatedBptt.loss(network, batch, k, result.chunkStarts()), TOLERANCE,

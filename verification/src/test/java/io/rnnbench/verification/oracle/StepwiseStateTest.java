@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * step's products have B rows either way).
  */
 class StepwiseStateTest {
-    private static final ModelConfig CONFIG = new ModelConfig(CellType.LSTM, 5, 3, 2, 5, HeadType.PER_STEP_SOFTMAX);
+    /** An instance field, not a constant: a mutant of ModelConfig must meet it (PIT does not rerun static initialisers). */
+    private final ModelConfig config = new ModelConfig(CellType.LSTM, 5, 3, 2, 5, HeadType.PER_STEP_SOFTMAX);
     private static final int T = 4;
     private static final int B = 2;
     private static final int[] INPUT = {1, 4, 0, 0, 3, 2, 4, 1};
@@ -41,23 +42,23 @@ class StepwiseStateTest {
     }
 
     private <M> void stepwise(Backend<M> backend) {
-        Network<M> network = Network.create(backend, CONFIG, new NumpyRandomState(Seeds.MODEL), 0.5);
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.5);
         RecurrentState<M> start = nonZeroState(backend, network);
         SequenceBatch batch = SequenceBatch.ofClasses(T, B, INPUT, TARGET);
         network.forward(batch, start);
-        double[][] gates = new double[CONFIG.layers()][];
-        double[][] outputs = new double[CONFIG.layers()][];
-        for (int l = 0; l < CONFIG.layers(); l++) {
+        double[][] gates = new double[config.layers()][];
+        double[][] outputs = new double[config.layers()][];
+        for (int l = 0; l < config.layers(); l++) {
             gates[l] = backend.toArray(network.gateActivations(l)); //   [T·B, 4H]
             outputs[l] = backend.toArray(network.hiddenSequence(l)); //  [T·B, H]
         }
-        RecurrentState<M> state = RecurrentState.zeros(backend, CONFIG, B);
+        RecurrentState<M> state = RecurrentState.zeros(backend, config, B);
         state.copyFrom(backend, start);
-        int gateWidth = CONFIG.gateWidth();
-        int h = CONFIG.hiddenSize();
+        int gateWidth = config.gateWidth();
+        int h = config.hiddenSize();
         for (int t = 0; t < T; t++) {
             network.forward(batch.slice(t, t + 1), state);
-            for (int l = 0; l < CONFIG.layers(); l++) {
+            for (int l = 0; l < config.layers(); l++) {
                 assertArrayEquals(backend.toArray(network.gateActivations(l)),
                         Arrays.copyOfRange(gates[l], t * B * gateWidth, (t + 1) * B * gateWidth), "layer " + l + " gates of step " + t);
                 assertArrayEquals(backend.toArray(network.hiddenSequence(l)),
@@ -73,25 +74,25 @@ class StepwiseStateTest {
     }
 
     private <M> void reset(Backend<M> backend) {
-        Network<M> network = Network.create(backend, CONFIG, new NumpyRandomState(Seeds.MODEL), 0.5);
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.5);
         RecurrentState<M> state = nonZeroState(backend, network);
         SequenceBatch batch = SequenceBatch.ofClasses(T, B, INPUT, TARGET);
-        double fromZero = network.forward(batch, RecurrentState.zeros(backend, CONFIG, B));
+        double fromZero = network.forward(batch, RecurrentState.zeros(backend, config, B));
         assertNotEquals(fromZero, network.forward(batch, state), "the state before the reset makes a difference");
         state.zero(backend);
-        for (int l = 0; l < CONFIG.layers(); l++) {
-            assertArrayEquals(new double[B * CONFIG.hiddenSize()], backend.toArray(state.h(l)), "h of layer " + l);
-            assertArrayEquals(new double[B * CONFIG.hiddenSize()], backend.toArray(state.c(l)), "c of layer " + l);
+        for (int l = 0; l < config.layers(); l++) {
+            assertArrayEquals(new double[B * config.hiddenSize()], backend.toArray(state.h(l)), "h of layer " + l);
+            assertArrayEquals(new double[B * config.hiddenSize()], backend.toArray(state.c(l)), "c of layer " + l);
         }
         assertEquals(fromZero, network.forward(batch, state), 0.0, "a pass from the reset state");
     }
 
     /** The state after a pass over other input: every h and c non-zero. */
-    private static <M> RecurrentState<M> nonZeroState(Backend<M> backend, Network<M> network) {
-        RecurrentState<M> state = RecurrentState.zeros(backend, CONFIG, B);
+    private <M> RecurrentState<M> nonZeroState(Backend<M> backend, Network<M> network) {
+        RecurrentState<M> state = RecurrentState.zeros(backend, config, B);
         network.forward(SequenceBatch.ofClasses(2, B, new int[] {3, 2, 1, 0}, new int[] {0, 1, 2, 3}), state);
         network.copyFinalState(state);
-        for (int l = 0; l < CONFIG.layers(); l++) {
+        for (int l = 0; l < config.layers(); l++) {
             for (M m : java.util.List.of(state.h(l), state.c(l))) {
                 assertEquals(0, Arrays.stream(backend.toArray(m)).filter(v -> v == 0).count(), "a non-zero start state");
             }

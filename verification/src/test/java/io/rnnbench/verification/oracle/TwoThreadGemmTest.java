@@ -5,8 +5,13 @@ import io.rnnbench.core.spi.Backends;
 import io.rnnbench.core.spi.Transpose;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -50,6 +55,71 @@ class TwoThreadGemmTest {
                 }
             }
         }
+    }
+
+    /**
+     * α = 0 over a product of the split size: C = β·C and op(A)·op(B) is not computed (as in BLAS: NaN in A and B
+     * do not reach C); β = 0 then gives zeros even over NaN.
+     */
+    @Test
+    void alphaZeroScalesC() {
+        alphaZero(Backends.byName("raw-simd-mt"));
+    }
+
+    private <M> void alphaZero(Backend<M> backend) {
+        double[] nan = new double[32 * 4096];
+        java.util.Arrays.fill(nan, Double.NaN);
+        for (double beta : new double[] {0.5, 0.0}) {
+            double[] c0 = beta == 0.0 ? java.util.Arrays.copyOf(nan, 32 * 16) : uniform(32 * 16);
+            M c = backend.fromArray(32, 16, c0);
+            backend.gemm(0.0, backend.fromArray(32, 4096, nan), Transpose.N, backend.fromArray(4096, 16, java.util.Arrays.copyOf(nan, 4096 * 16)), Transpose.N,
+                    beta, c);
+            double[] got = backend.toArray(c);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(beta == 0.0 ? 0.0 : beta * c0[i], got[i], 0.0, "entry " + i + " of 0·A·B + " + beta + "·C");
+            }
+        }
+    }
+
+    /**
+     * The documented hand-over: a product under 2<sup>21</sup> multiply-adds, or narrower than 16 columns, stays on the
+     * calling thread (no worker thread is started), one of exactly 2<sup>21</sup> with 16 columns starts a daemon
+     * worker thread, and that thread ends once its backend is garbage collected. Observed through the live threads
+     * named {@code rnnbench-gemm-worker} that were not there before.
+     */
+    @Test
+    void theWorkerStartsAtTheDocumentedSizeAndStopsWithItsBackend() throws InterruptedException {
+        assertEquals(Set.of(), newWorkersAfter(31, 16, 4096), "[31, 4096]·[4096, 16]: 2,031,616 multiply-adds, one thread");
+        assertEquals(Set.of(), newWorkersAfter(64, 15, 4096), "[64, 4096]·[4096, 15]: 15 columns, one thread");
+        Set<Thread> started = newWorkersAfter(32, 16, 4096);
+        assertEquals(1, started.size(), "[32, 4096]·[4096, 16]: 2^21 multiply-adds, 16 columns: one worker thread");
+        Thread worker = started.iterator().next();
+        assertTrue(worker.isDaemon(), "the worker is a daemon thread");
+        for (int round = 0; round < 200 && worker.isAlive(); round++) {
+            System.gc();
+            worker.join(50);
+        }
+        assertFalse(worker.isAlive(), "the worker thread of a collected backend is still alive after 200 collections");
+    }
+
+    /** The worker threads started by one product of a new raw-simd-mt backend, dropped afterwards. */
+    private Set<Thread> newWorkersAfter(int m, int n, int k) {
+        Set<Thread> before = workers();
+        Backend<?> backend = Backends.byName("raw-simd-mt");
+        product(backend, Transpose.N, Transpose.N, m, n, k, 1.0, 0.0);
+        Set<Thread> started = new HashSet<>(workers());
+        started.removeAll(before);
+        return started;
+    }
+
+    private static Set<Thread> workers() {
+        Set<Thread> workers = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("rnnbench-gemm-worker") && t.isAlive()) {
+                workers.add(t);
+            }
+        }
+        return workers;
     }
 
     private <M> void product(Backend<M> backend, Transpose opA, Transpose opB, int m, int n, int k, double alpha, double beta) {

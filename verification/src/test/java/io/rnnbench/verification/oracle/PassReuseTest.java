@@ -22,12 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A pass leaves nothing behind in the head for the next one, on {@code raw}: a backward after a forward without
- * targets gives zero gradients (the documented dL/dY = 0), even after a pass with targets; and a backward of a
- * last-step head after a {@link Network#backwardFromHidden} (which writes dL/dh of every step) gives the gradients of
- * a network that ran only forward and backward (only the last step feeds that head).
+ * A pass leaves nothing behind for the next one, on {@code raw}: a backward after a forward without targets gives
+ * zero gradients (the documented dL/dY = 0), even after a pass with targets; a backward of a last-step head after a
+ * {@link Network#backwardFromHidden} (which writes dL/dh of every step) gives the gradients of a network that ran
+ * only forward and backward (only the last step feeds that head); and batches of shapes that come and go, (T, B) =
+ * (2, 1), (3, 1), (2, 3), (2, 1), (2, 3), each get the loss and gradients a fresh network computes for them (the
+ * workspaces are kept per shape: the one of another B with the same T, or another T with the same B, is not it).
  */
-class HeadReuseTest {
+class PassReuseTest {
     @Test
     void withoutTargetsEveryGradientIsZero() {
         noTargets(Backends.byName("raw"));
@@ -47,6 +49,37 @@ class HeadReuseTest {
         network.backward();
         for (NamedMatrix<M> g : network.gradients()) {
             assertArrayEquals(new double[g.rows() * g.cols()], backend.toArray(g.value()), g.name() + " without targets");
+        }
+    }
+
+    @Test
+    void shapesThatComeAndGoGetTheirOwnWorkspaces() {
+        shapes(Backends.byName("raw"));
+    }
+
+    private <M> void shapes(Backend<M> backend) {
+        ModelConfig config = new ModelConfig(CellType.LSTM, 4, 3, 2, 4, HeadType.PER_STEP_SOFTMAX);
+        Network<M> network = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.5);
+        int[][] shapes = {{2, 1}, {3, 1}, {2, 3}, {2, 1}, {2, 3}};
+        for (int[] shape : shapes) {
+            int rows = shape[0] * shape[1];
+            int[] input = new int[rows];
+            int[] target = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                input[r] = (r * 3 + shape[1]) % 4;
+                target[r] = (r + 1) % 4;
+            }
+            SequenceBatch batch = SequenceBatch.ofClasses(shape[0], shape[1], input, target);
+            Network<M> fresh = Network.create(backend, config, new NumpyRandomState(Seeds.MODEL), 0.5);
+            String what = "(T, B) = (" + shape[0] + ", " + shape[1] + ")";
+            assertEquals(fresh.forward(batch, RecurrentState.zeros(backend, config, shape[1])),
+                    network.forward(batch, RecurrentState.zeros(backend, config, shape[1])), 0.0, what + ": loss");
+            fresh.backward();
+            network.backward();
+            for (NamedMatrix<M> g : fresh.gradients()) {
+                assertArrayEquals(backend.toArray(g.value()), backend.toArray(network.gradients().get(g.name()).value()),
+                        what + ": " + g.name());
+            }
         }
     }
 
