@@ -104,8 +104,8 @@ public final class Seq2Seq<M> implements Model<M> {
     }
 
     /**
-     * Greedy decoding of one source sequence: encode, then feed {@code start}, take the most likely symbol, feed it
-     * back, until {@code end} or {@code maxLength} symbols.
+     * Greedy decoding of one source sequence: encode, then feed {@code start}, take the most likely symbol (of equal
+     * logits the lowest index, as NumPy's {@code argmax}), feed it back, until {@code end} or {@code maxLength} symbols.
      *
      * @return the decoded symbols without {@code end}
      */
