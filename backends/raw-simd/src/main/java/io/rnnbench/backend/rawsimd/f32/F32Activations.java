@@ -50,8 +50,11 @@ final class F32Activations {
         apply(false, x, out, from, to);
     }
 
-    /** tanh or σ of x[from:to] into out; all vector work in this one method (an out-of-line call would box vectors). */
-    private void apply(boolean tanh, float[] x, float[] out, int from, int to) {
+    /**
+     * tanh (or, if not {@code tanh}, σ) of x[from:to] into out; out may be x. All vector work is in this one method (a
+     * vector passed to a method C2 did not inline is boxed).
+     */
+    void apply(boolean tanh, float[] x, float[] out, int from, int to) {
         for (int i = from; i < to; i += LANES) {
             boolean whole = i + LANES <= to;
             if (!whole) {

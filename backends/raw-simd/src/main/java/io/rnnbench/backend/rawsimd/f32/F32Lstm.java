@@ -4,7 +4,10 @@ package io.rnnbench.backend.rawsimd.f32;
  * The fused LSTM step of the SPI ({@code lstmForward}, {@code lstmBackward}) over row-major float arrays, in
  * float32: gate blocks i | f | g | o of H columns each. Each entry is computed as the backend's primitives compute it,
  * in the same order (products left to right, no fused multiply-add), so that the fused step and the composed
- * primitives give the same bits. Shapes are checked by the caller.
+ * primitives give the same bits. The forward calls the activations from one call site for the gates (a flag picks tanh
+ * for the g block) and one for tanh(c): with a call site per gate function, LSTM training steps allocated 8.8 KB per
+ * layer and step once an RNN had run on this backend in the same JVM (DESIGN-NOTES.md, "raw-simd-f32"). Shapes are
+ * checked by the caller.
  */
 final class F32Lstm {
     private F32Lstm() {
@@ -15,9 +18,9 @@ final class F32Lstm {
             F32Activations activations) {
         for (int row = 0; row < batch; row++) {
             int i = row * 4 * hidden; //                                            i | f | g | o, H columns each
-            activations.sigmoid(z, gates, i, i + 2 * hidden); //                   i, f = σ(z_i), σ(z_f)
-            activations.tanh(z, gates, i + 2 * hidden, i + 3 * hidden); //         g = tanh(z_g)
-            activations.sigmoid(z, gates, i + 3 * hidden, i + 4 * hidden); //      o = σ(z_o)
+            for (int block = 0; block < 4; block++) { //                            i, f, o = σ(z_i, z_f, z_o); g = tanh(z_g)
+                activations.apply(block == 2, z, gates, i + block * hidden, i + (block + 1) * hidden);
+            }
             int f = i + hidden;
             int g = i + 2 * hidden;
             int k = row * hidden;
@@ -25,7 +28,7 @@ final class F32Lstm {
                 c[k + j] = gates[f + j] * cPrev[k + j] + gates[i + j] * gates[g + j];
             }
         }
-        activations.tanh(c, tanhC, 0, batch * hidden);
+        activations.apply(true, c, tanhC, 0, batch * hidden);
         for (int row = 0; row < batch; row++) {
             int o = row * 4 * hidden + 3 * hidden;
             int k = row * hidden;
