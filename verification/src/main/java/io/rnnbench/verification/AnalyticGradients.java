@@ -4,6 +4,7 @@ import io.rnnbench.core.model.NamedMatrix;
 import io.rnnbench.core.model.Network;
 import io.rnnbench.core.model.Parameters;
 import io.rnnbench.core.model.RecurrentState;
+import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.train.TruncatedBptt;
 
@@ -29,17 +30,21 @@ public final class AnalyticGradients {
      * state's after one forward/backward, with truncated BPTT the parameters' summed over the chunks.
      */
     public static <M> List<Tensor> of(ModelCase.Instance<M> instance, int truncation) {
-        Network<M> network = instance.network();
+        return of(instance.network(), instance.batch(), instance.initialState(), truncation);
+    }
+
+    /** {@link #of(ModelCase.Instance, int)} of any network, batch and initial state. */
+    public static <M> List<Tensor> of(Network<M> network, SequenceBatch batch, RecurrentState<M> initialState, int truncation) {
         Backend<M> backend = network.backend();
         List<Tensor> tensors = new ArrayList<>();
         if (truncation > 0) {
             Parameters<M> gradients = network.parameters().zerosLike(backend);
-            double loss = TruncatedBptt.gradient(network, instance.batch(), truncation, instance.initialState(), gradients).loss();
+            double loss = TruncatedBptt.gradient(network, batch, truncation, initialState, gradients).loss();
             tensors.add(new Tensor("loss", 1, new double[] {loss}));
             add(backend, gradients, tensors);
             return tensors;
         }
-        double loss = network.forward(instance.batch(), instance.initialState());
+        double loss = network.forward(batch, initialState);
         network.backward();
         tensors.add(new Tensor("loss", 1, new double[] {loss}));
         add(backend, network.gradients(), tensors);

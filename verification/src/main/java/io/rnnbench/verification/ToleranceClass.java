@@ -109,6 +109,14 @@ public enum ToleranceClass {
         return (int) Math.floor(float64Prefix * Math.log(precision.unitRoundoff()) / Math.log(Precision.FLOAT64.unitRoundoff()));
     }
 
+    /**
+     * A hand-derived check's float64 tolerance of a few roundings (1e−15 on values near 1, 4 ulps), as the same number
+     * of roundings at this precision: {@code float64Tolerance}·u/u<sub>64</sub> (× 2<sup>29</sup> for float32).
+     */
+    public double scaled(double float64Tolerance) {
+        return float64Tolerance * (precision.unitRoundoff() / Precision.FLOAT64.unitRoundoff());
+    }
+
     /** {@code values} as this precision stores them (rounded to float for float32), for exact comparisons. */
     public double[] representable(double[] values) {
         double[] out = values.clone();

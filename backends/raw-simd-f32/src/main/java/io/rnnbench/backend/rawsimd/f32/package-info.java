@@ -5,6 +5,7 @@
  * BLAS sgemm does; tanh and σ ({@link io.rnnbench.backend.rawsimd.f32.F32Activations}) are float32 Vector API code.
  * The SPI's double scalars and arrays are rounded to float where they enter. Its provider declares
  * {@link io.rnnbench.core.spi.Precision#FLOAT32}, which gives it the float32 tolerance class of the verification
- * suite (verification/README.md, "The float32 tolerance class").
+ * suite (verification/README.md, "The float32 tolerance class"). A module of its own ({@code backends/raw-simd-f32}),
+ * so that a class path holds it only where the float32 tolerances are applied (DESIGN-NOTES.md, "raw-simd-f32").
  */
 package io.rnnbench.backend.rawsimd.f32;
