@@ -40,6 +40,12 @@ public final class Agreement {
         return worstExcess;
     }
 
+    /** {@link #assertClose} to a {@link ToleranceClass.Tolerance} (its atol scaled to the tensor when it is normwise). */
+    public static double assertClose(String backend, String check, String tensor, int cols, double[] actual,
+                                     double[] expected, ToleranceClass.Tolerance tolerance) {
+        return assertClose(backend, check, tensor, cols, actual, expected, tolerance.atolFor(expected), tolerance.rtol());
+    }
+
     /** {@link #assertClose} for one number. */
     public static double assertClose(String backend, String check, String what, double actual, double expected, double atol, double rtol) {
         return assertClose(backend, check, what, 1, new double[] {actual}, new double[] {expected}, atol, rtol);

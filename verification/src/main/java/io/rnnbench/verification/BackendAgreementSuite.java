@@ -28,8 +28,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /**
  * Cross-backend agreement (DESIGN.md §4): the backend under test against the reference backend {@code raw},
  * under one seed. After one forward/backward, logits, loss, every gradient and the initial-state gradients agree to
- * {@link Tolerances#ONE_PASS_ATOL} + {@link Tolerances#ONE_PASS_RTOL}·|b|; after {@link Tolerances#TRAINING_STEPS}
- * Adagrad steps on a text, every parameter agrees to {@link Tolerances#TRAINED_ATOL} + {@link Tolerances#TRAINED_RTOL}·|b|.
+ * the backend's {@link ToleranceClass#onePass} tolerance (float64: {@link Tolerances#ONE_PASS_ATOL} +
+ * {@link Tolerances#ONE_PASS_RTOL}·|b|); after {@link Tolerances#TRAINING_STEPS} Adagrad steps on a text, every
+ * parameter agrees to its {@link ToleranceClass#trained} tolerance (float64: {@link Tolerances#TRAINED_ATOL} +
+ * {@link Tolerances#TRAINED_RTOL}·|b|).
  * A backend is verified by a subclass with one constructor: {@code super("my-backend")}.
  */
 public abstract class BackendAgreementSuite {
@@ -49,9 +51,11 @@ public abstract class BackendAgreementSuite {
     static final double TRAINING_LEARNING_RATE = 0.03;
 
     private final String backendName;
+    private final ToleranceClass tolerances;
 
     protected BackendAgreementSuite(String backendName) {
         this.backendName = backendName;
+        this.tolerances = ToleranceClass.of(backendName);
     }
 
     static List<ModelCase> onePassCases() {
@@ -102,24 +106,26 @@ public abstract class BackendAgreementSuite {
     private void onePassAgrees(ModelCase modelCase, String checkName) {
         assumeFalse(backendName.equals(REFERENCE), "the reference is not compared with itself");
         VerificationReport.check(backendName, checkName,
-                () -> onePassAgreement(Backends.byName(REFERENCE), Backends.byName(backendName), backendName, modelCase));
+                () -> onePassAgreement(Backends.byName(REFERENCE), Backends.byName(backendName), backendName, modelCase,
+                        tolerances.onePass()));
     }
 
     /**
      * Logits, loss, every gradient and the initial-state gradients of one forward/backward of {@code modelCase} on
-     * {@code candidate} against {@code reference}; fails naming the tensor and its worst entry.
+     * {@code candidate} against {@code reference}, to {@code tolerance}; fails naming the tensor and its worst entry.
      *
      * @return the worst error as a fraction of its tolerance
      */
-    public static double onePassAgreement(Backend<?> reference, Backend<?> candidate, String candidateName, ModelCase modelCase) {
+    public static double onePassAgreement(Backend<?> reference, Backend<?> candidate, String candidateName, ModelCase modelCase,
+                                          ToleranceClass.Tolerance tolerance) {
         Pass expected = onePass(reference, modelCase);
         Pass actual = onePass(candidate, modelCase);
         String check = "one forward/backward, " + modelCase;
-        double worst = Agreement.assertClose(candidateName, check, "loss", actual.loss, expected.loss,
-                Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+        double worst = Agreement.assertClose(candidateName, check, "loss", 1, new double[] {actual.loss},
+                new double[] {expected.loss}, tolerance);
         for (int i = 0; i < expected.names.size(); i++) {
             worst = Math.max(worst, Agreement.assertClose(candidateName, check, expected.names.get(i), expected.cols.get(i),
-                    actual.values.get(i), expected.values.get(i), Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+                    actual.values.get(i), expected.values.get(i), tolerance));
         }
         return worst;
     }
@@ -163,7 +169,7 @@ public abstract class BackendAgreementSuite {
         for (int i = 0; i < reference.size(); i++) {
             worst = Math.max(worst, Agreement.assertClose(backendName, Tolerances.TRAINING_STEPS + " Adagrad steps, " + cell
                     + " L=" + layers, names.get(i).name(), names.get(i).cols(), candidate.get(i), reference.get(i),
-                    Tolerances.TRAINED_ATOL, Tolerances.TRAINED_RTOL));
+                    tolerances.trained()));
         }
         return worst;
         });
@@ -203,22 +209,23 @@ public abstract class BackendAgreementSuite {
     void parametersAgreeAfterTrainingConfigurations(TrainingConfiguration configuration) {
         assumeFalse(backendName.equals(REFERENCE), "the reference is not compared with itself");
         VerificationReport.check(backendName, "agreement with raw: after " + CONFIGURATION_STEPS + " steps of other configurations",
-                () -> trainedAgreement(Backends.byName(REFERENCE), Backends.byName(backendName), backendName, configuration));
+                () -> trainedAgreement(Backends.byName(REFERENCE), Backends.byName(backendName), backendName, configuration,
+                        tolerances.trained()));
     }
 
     /**
      * Every parameter of {@code configuration} trained on {@code candidate} against {@code reference}, to
-     * {@link Tolerances#TRAINED_ATOL} + {@link Tolerances#TRAINED_RTOL}·|b|; fails naming the tensor and its worst entry.
+     * {@code tolerance}; fails naming the tensor and its worst entry.
      */
     static double trainedAgreement(Backend<?> reference, Backend<?> candidate, String candidateName,
-                                   TrainingConfiguration configuration) {
+                                   TrainingConfiguration configuration, ToleranceClass.Tolerance tolerance) {
         Trained expected = trainConfiguration(reference, configuration);
         Trained actual = trainConfiguration(candidate, configuration);
         double worst = 0;
         for (int i = 0; i < expected.names.size(); i++) {
             worst = Math.max(worst, Agreement.assertClose(candidateName, CONFIGURATION_STEPS + " steps, " + configuration,
                     expected.names.get(i), expected.cols.get(i), actual.values.get(i), expected.values.get(i),
-                    Tolerances.TRAINED_ATOL, Tolerances.TRAINED_RTOL));
+                    tolerance));
         }
         return worst;
     }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Nested;
  *     MyBackendConformanceTest() { super("my-backend"); }
  * }
  * </pre>
- * {@code mvn test} then runs every suite below on it and adds its rows to {@code target/verification-report.md}.
+ * {@code mvn test} then runs every suite below on it and adds its rows to {@code target/verification-report.md}. A
+ * backend whose provider declares {@code Precision.FLOAT32} runs the same suites at the float32 tolerances
+ * ({@link ToleranceClass#FLOAT32}).
  */
 public abstract class BackendConformanceSuite {
     private final String backendName;

@@ -8,7 +8,9 @@ import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The gradient check of the encoder–decoder ({@link Seq2Seq}): every parameter of both networks (the encoder's
@@ -29,6 +31,28 @@ public final class EncoderDecoderCheck {
 
     /** Builds a seeded encoder–decoder of {@code layers} layers on {@code backend} and checks its gradients. */
     public static <M> GradientCheck.Report check(Backend<M> backend, CellType cell, int layers, int maxEntries) {
+        Built<M> built = build(backend, cell, layers);
+        return GradientCheck.check(backend, built.model.parameters(), built.analytic, () -> built.model.forward(built.source,
+                built.target), maxEntries, GradientCheck.Resolution.DEFAULT);
+    }
+
+    /** The analytic gradients of the same seeded encoder–decoder on {@code backend}, for a float32 backend's check. */
+    public static <M> List<AnalyticGradients.Tensor> analyticGradients(Backend<M> backend, CellType cell, int layers) {
+        Built<M> built = build(backend, cell, layers);
+        List<AnalyticGradients.Tensor> tensors = new ArrayList<>();
+        AnalyticGradients.add(backend, built.analytic, tensors);
+        return tensors;
+    }
+
+    /** A seeded model, its batch, and the gradients of one forward/backward. */
+    private record Built<M>(Seq2Seq<M> model, SequenceBatch source, SequenceBatch target, Parameters<M> analytic) {
+    }
+
+    /**
+     * The model, one forward/backward, and its structural checks: every trained matrix of both networks is in the
+     * parameter set once (the encoder's head aside), and some encoder gradient is not zero.
+     */
+    private static <M> Built<M> build(Backend<M> backend, CellType cell, int layers) {
         NumpyRandomState random = new NumpyRandomState(Seeds.MODEL);
         Seq2Seq<M> model = Seq2Seq.create(backend, cell, V, H, layers, random, 0.5);
         SequenceBatch source = SequenceBatch.ofClasses(SOURCE_STEPS, BATCH, draws(random, SOURCE_STEPS * BATCH),
@@ -39,7 +63,6 @@ public final class EncoderDecoderCheck {
         model.backward();
         Parameters<M> analytic = model.gradients().zerosLike(backend);
         analytic.copyFrom(backend, model.gradients());
-        // every trained matrix of both networks is in the parameter set (the encoder's head aside), once
         int expected = model.encoder().parameters().size() - 2 + model.decoder().parameters().size(); // minus head.wY, head.bY
         if (model.parameters().size() != expected || model.gradients().size() != expected) {
             throw new AssertionError(backend.name() + ", encoder–decoder " + cell + " L=" + layers + ": " + model.parameters().size()
@@ -56,8 +79,7 @@ public final class EncoderDecoderCheck {
             throw new AssertionError(backend.name() + ", encoder–decoder " + cell + " L=" + layers
                     + ": every encoder gradient is zero; no gradient crossed the encoder's final state");
         }
-        return GradientCheck.check(backend, model.parameters(), analytic, () -> model.forward(source, target), maxEntries,
-                GradientCheck.Resolution.DEFAULT);
+        return new Built<>(model, source, target, analytic);
     }
 
     private static int[] draws(NumpyRandomState random, int n) {

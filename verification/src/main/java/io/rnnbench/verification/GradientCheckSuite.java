@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -26,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Gradient checks of one backend, by name, over the grid cell {RNN, LSTM} × layers {1, 2, 3} × head {per-step
  * softmax, last-step softmax, last-step sigmoid} × batch {1, 3} × {full BPTT, truncated BPTT k = 2} × initial state
  * {zero, random}, clipping off; and the checks beyond values (reentrancy, zero upstream gradient, shapes).
- * A backend is verified by a subclass with one constructor: {@code super("my-backend")}.
+ * A backend is verified by a subclass with one constructor: {@code super("my-backend")}. A float32 backend
+ * ({@link ToleranceClass#FLOAT32}) runs the same grid, its analytic gradients compared with {@code raw}'s analytic
+ * float64 ones on the same inputs instead of with float32 central differences ({@link AnalyticGradients}).
  */
 public abstract class GradientCheckSuite {
     /** Entries checked per tensor; larger tensors are sampled. */
@@ -46,9 +49,11 @@ public abstract class GradientCheckSuite {
             Tolerances.GRADIENT_CHECK_RELATIVE, Tolerances.GRADIENT_CHECK_ABSOLUTE);
 
     private final String backendName;
+    private final ToleranceClass tolerances;
 
     protected GradientCheckSuite(String backendName) {
         this.backendName = backendName;
+        this.tolerances = ToleranceClass.of(backendName);
     }
 
     static List<ModelCase> grid() {
@@ -101,6 +106,14 @@ public abstract class GradientCheckSuite {
     @ParameterizedTest(name = "{0} L=2")
     @MethodSource("cells")
     void encoderDecoderGradientsMatchCentralDifferences(CellType cell) {
+        if (!tolerances.centralDifferences()) {
+            VerificationReport.check(backendName, "gradient check: encoder–decoder, analytic vs raw's", () ->
+                    AnalyticGradients.assertClose(backendName, "encoder–decoder " + cell + " L=2, analytic gradients vs raw's",
+                            EncoderDecoderCheck.analyticGradients(Backends.byName(backendName), cell, 2),
+                            EncoderDecoderCheck.analyticGradients(Backends.byName(BackendAgreementSuite.REFERENCE), cell, 2),
+                            tolerances.onePass()));
+            return;
+        }
         VerificationReport.check(backendName, "gradient check: encoder–decoder", () -> {
             GradientCheck.Report report = EncoderDecoderCheck.check(Backends.byName(backendName), cell, 2, MAX_ENTRIES);
             if (!report.passes()) {
@@ -115,6 +128,12 @@ public abstract class GradientCheckSuite {
     }
 
     private <M> void check(Backend<M> backend, ModelCase modelCase, GradientCheck.Resolution resolution) {
+        if (!tolerances.centralDifferences()) {
+            VerificationReport.check(backendName, "gradient check: analytic vs raw's", () -> AnalyticGradients.assertClose(
+                    backendName, modelCase + ", analytic gradients vs raw's", AnalyticGradients.of(modelCase.build(backend),
+                            modelCase.truncation()), referenceGradients(modelCase), tolerances.onePass()));
+            return;
+        }
         VerificationReport.check(backendName, "gradient check", () -> {
             ModelCase.Instance<M> instance = modelCase.build(backend);
             GradientCheck.Report report = GradientCheck.check(instance.network(), instance.batch(), instance.initialState(),
@@ -202,19 +221,20 @@ public abstract class GradientCheckSuite {
         Parameters<M> chunked = network.gradients().zerosLike(backend);
         double chunkLoss = io.rnnbench.core.train.TruncatedBptt.gradient(network, instance.batch(), 2, instance.initialState(),
                 chunked).loss();
-        double worst = Agreement.assertClose(backendName, check + " k=2", "loss (sum of the chunks')", chunkLoss, fullLoss,
-                Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL);
+        ToleranceClass.Tolerance tolerance = tolerances.onePass();
+        double worst = Agreement.assertClose(backendName, check + " k=2", "loss (sum of the chunks')", 1, new double[] {chunkLoss},
+                new double[] {fullLoss}, tolerance);
         for (String head : new String[] {"head.wY", "head.bY"}) {
             worst = Math.max(worst, Agreement.assertClose(backendName, check + " k=2", "d" + head, chunked.get(head).cols(),
                     backend.toArray(chunked.get(head).value()), backend.toArray(full.get(head).value()),
-                    Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+                    tolerance));
         }
         io.rnnbench.core.train.TruncatedBptt.gradient(network, instance.batch(), instance.batch().steps(), instance.initialState(),
                 chunked);
         for (NamedMatrix<M> g : full) {
             worst = Math.max(worst, Agreement.assertClose(backendName, check + " k=T", "d" + g.name(), g.cols(),
                     backend.toArray(chunked.get(g.name()).value()), backend.toArray(g.value()),
-                    Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+                    tolerance));
         }
         return worst;
     }
@@ -273,14 +293,27 @@ public abstract class GradientCheckSuite {
     }
 
     private <M> void nonFiniteGradientFailsLoudly(Backend<M> backend) {
-        ModelCase.Instance<M> instance = ModelCase.small(CellType.LSTM, 1, HeadType.PER_STEP_SOFTMAX, 1, 0, false).build(backend);
+        ModelCase modelCase = ModelCase.small(CellType.LSTM, 1, HeadType.PER_STEP_SOFTMAX, 1, 0, false);
+        ModelCase.Instance<M> instance = modelCase.build(backend);
         Network<M> network = instance.network();
         NamedMatrix<M> wH = network.parameters().get("layer0.wH");
         double[] poisoned = backend.toArray(wH.value());
         poisoned[3] = Double.NaN;
         network.parameters().load(backend, wH.name(), poisoned);
+        if (!tolerances.centralDifferences()) {
+            AssertionError error = assertThrows(AssertionError.class, () -> AnalyticGradients.assertClose(backendName, "NaN",
+                    AnalyticGradients.of(instance, 0), referenceGradients(modelCase), tolerances.onePass()),
+                    backendName + ": a NaN weight must fail the comparison with raw's gradients");
+            assertTrue(error.getMessage().contains("NaN"), error.getMessage());
+            return;
+        }
         GradientCheck.Report report = GradientCheck.check(network, instance.batch(), instance.initialState(), 0, MAX_ENTRIES);
         assertTrue(!report.passes(), backendName + ": a NaN weight must fail the gradient check:\n" + report.describe("NaN"));
+    }
+
+    /** {@code raw}'s analytic float64 gradients of {@code modelCase}, which a float32 backend's are compared with. */
+    private static List<AnalyticGradients.Tensor> referenceGradients(ModelCase modelCase) {
+        return AnalyticGradients.of(modelCase.build(Backends.byName(BackendAgreementSuite.REFERENCE)), modelCase.truncation());
     }
 
     private static <M> List<double[]> gradientArrays(Network<M> network) {

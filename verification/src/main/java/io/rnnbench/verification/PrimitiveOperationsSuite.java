@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every SPI operation of one backend against the reference backend {@code raw}, on awkward shapes (1, odd, prime,
  * not a multiple of any block size) and on the values that break naive code (β = 0 over a NaN C, logits of ±1e4).
- * Results agree to {@link Tolerances#ONE_PASS_ATOL} + {@link Tolerances#ONE_PASS_RTOL}·|b|. The suite checks at
+ * Results agree to the backend's {@link ToleranceClass#primitive} tolerance (float64: {@link Tolerances#ONE_PASS_ATOL} +
+ * {@link Tolerances#ONE_PASS_RTOL}·|b|; float32: from the number of terms each entry sums). The suite checks at
  * the end that it called every method of {@link Backend}. A backend is verified by a subclass with one
  * constructor: {@code super("my-backend")}.
  */
@@ -29,12 +30,18 @@ public abstract class PrimitiveOperationsSuite {
     /** Matrix sizes swept: 1, small odd, primes, one past a power of two. */
     private static final int[][] SHAPES = {{1, 1}, {1, 7}, {7, 1}, {3, 5}, {13, 17}, {31, 65}};
     private static final int[] GEMM_SIZES = {1, 7, 13, 65};
+    /**
+     * Roundings chained in one entry of the fused LSTM step, counted as terms of {@link ToleranceClass#primitive}: dz_f
+     * = dc ⊙ c_{t−1} ⊙ f(1 − f) after dc = dh ⊙ o ⊙ (1 − tanh²c) + dc, on rounded inputs.
+     */
+    private static final int LSTM_STEP_TERMS = 8;
 
     private final String backendName;
     private CountingBackend counting;
     private Backend<Object> backend;
     private Backend<Object> reference;
     private NumpyRandomState random;
+    private ToleranceClass tolerances;
 
     protected PrimitiveOperationsSuite(String backendName) {
         this.backendName = backendName;
@@ -47,6 +54,7 @@ public abstract class PrimitiveOperationsSuite {
         backend = counting.backend();
         reference = (Backend<Object>) Backends.byName(BackendAgreementSuite.REFERENCE);
         random = new NumpyRandomState(Seeds.MODEL);
+        tolerances = ToleranceClass.of(backendName);
     }
 
     @AfterAll
@@ -67,7 +75,8 @@ public abstract class PrimitiveOperationsSuite {
             Object m = backend.fromArray(s[0], s[1], values);
             assertEquals(s[0], backend.rows(m));
             assertEquals(s[1], backend.cols(m));
-            assertEquals(java.util.Arrays.toString(values), java.util.Arrays.toString(backend.toArray(m)), backendName + ": fromArray/toArray");
+            assertEquals(java.util.Arrays.toString(tolerances.representable(values)), java.util.Arrays.toString(backend.toArray(m)),
+                    backendName + ": fromArray/toArray");
             Object loaded = backend.zeros(s[0], s[1]);
             backend.load(values, loaded);
             compare("load", s, backend.toArray(loaded), values);
@@ -107,7 +116,7 @@ public abstract class PrimitiveOperationsSuite {
             java.util.Arrays.fill(cValues, Double.NaN); // β = 0 must ignore C, NaN included
         }
         String what = "gemm " + opA + opB + " m=" + m + " n=" + n + " k=" + k + " β=" + beta;
-        compareBoth(what, new int[] {m, n}, (be, ms) -> {
+        compareBoth(what, new int[] {m, n}, k, (be, ms) -> {
             Object c = be.fromArray(m, n, cValues);
             be.gemm(0.7, be.fromArray(a[0], a[1], aValues), opA, be.fromArray(b[0], b[1], bValues), opB, beta, c);
             return be.toArray(c);
@@ -188,11 +197,11 @@ public abstract class PrimitiveOperationsSuite {
             backend.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
             backend.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
             compare("A·op(B) with op = " + opB + ", A [" + m + ", " + k + "], the second time", new int[] {m, n},
-                    backend.toArray(c), product(backend.toArray(a), backend.toArray(b), opB, m, k, n));
+                    backend.toArray(c), product(backend.toArray(a), backend.toArray(b), opB, m, k, n), k);
             write.accept(b);
             backend.gemm(1.0, a, Transpose.N, b, opB, 0.0, c);
             compare("A·op(B) with op = " + opB + ", A [" + m + ", " + k + "], after " + writer + " wrote B",
-                    new int[] {m, n}, backend.toArray(c), product(backend.toArray(a), backend.toArray(b), opB, m, k, n));
+                    new int[] {m, n}, backend.toArray(c), product(backend.toArray(a), backend.toArray(b), opB, m, k, n), k);
         }
     }
 
@@ -222,7 +231,7 @@ public abstract class PrimitiveOperationsSuite {
     @Test
     void transposeOfEveryShape() {
         for (int[] s : SHAPES) {
-            double[] a = random.randn(s[0] * s[1]);
+            double[] a = tolerances.representable(random.randn(s[0] * s[1]));
             double[] want = new double[a.length];
             for (int i = 0; i < s[0]; i++) {
                 for (int j = 0; j < s[1]; j++) {
@@ -253,7 +262,7 @@ public abstract class PrimitiveOperationsSuite {
             return be.toArray(out);
         });
         double[] rows = random.randn(7 * 17);
-        compareBoth("scatterAddRows (repeated indices accumulate)", new int[] {13, 17}, (be, ms) -> {
+        compareBoth("scatterAddRows (repeated indices accumulate)", new int[] {13, 17}, index.length, (be, ms) -> {
             Object t = be.fromArray(13, 17, table);
             be.scatterAddRows(be.fromArray(7, 17, rows), index, t);
             return be.toArray(t);
@@ -270,7 +279,7 @@ public abstract class PrimitiveOperationsSuite {
                 be.addRowVector(be.fromArray(1, s[1], bias), out);
                 return be.toArray(out);
             });
-            compareBoth("addColumnSums", new int[] {1, s[1]}, (be, ms) -> {
+            compareBoth("addColumnSums", new int[] {1, s[1]}, s[0] + 1, (be, ms) -> {
                 Object out = be.fromArray(1, s[1], bias);
                 be.addColumnSums(be.fromArray(s[0], s[1], a), out);
                 return be.toArray(out);
@@ -325,7 +334,7 @@ public abstract class PrimitiveOperationsSuite {
                 be.addQuotientBySqrt(-0.1, be.fromArray(s[0], s[1], x), be.fromArray(s[0], s[1], positive), 0.0, 1e-8, out);
                 return be.toArray(out);
             });
-            compareBoth("sumOfSquares", new int[] {1, 1}, (be, ms) -> new double[] {be.sumOfSquares(be.fromArray(s[0], s[1], x))});
+            compareBoth("sumOfSquares", new int[] {1, 1}, size, (be, ms) -> new double[] {be.sumOfSquares(be.fromArray(s[0], s[1], x))});
         }
     }
 
@@ -354,8 +363,8 @@ public abstract class PrimitiveOperationsSuite {
                     String what = "lstmForward" + (inPlace ? " (z is the gate block)" : "") + shape;
                     double[] fused = lstmStep(backend, z, cPrev, dh, dcNext, batch, hidden, inPlace);
                     compare(what + ", against the composed primitives", all, fused,
-                            composedLstmStep(z, cPrev, dh, dcNext, batch, hidden));
-                    compareBoth(what, all, (be, ms) -> lstmStep(be, z, cPrev, dh, dcNext, batch, hidden, inPlace));
+                            composedLstmStep(z, cPrev, dh, dcNext, batch, hidden), LSTM_STEP_TERMS);
+                    compareBoth(what, all, LSTM_STEP_TERMS, (be, ms) -> lstmStep(be, z, cPrev, dh, dcNext, batch, hidden, inPlace));
                 }
             }
         }
@@ -372,8 +381,8 @@ public abstract class PrimitiveOperationsSuite {
         Object h = be.zeros(batch, hidden);
         be.lstmForward(z, cPrev, gates, c, tanhC, h);
         if (!inPlace) {
-            assertEquals(java.util.Arrays.toString(zValues), java.util.Arrays.toString(be.toArray(z)),
-                    be.name() + ": lstmForward modified z");
+            double[] stored = ToleranceClass.of(be.name()).representable(zValues);
+            assertEquals(java.util.Arrays.toString(stored), java.util.Arrays.toString(be.toArray(z)), be.name() + ": lstmForward modified z");
         }
         Object dc = be.fromArray(batch, hidden, dcValues);
         Object dz = be.zeros(batch, 4 * hidden);
@@ -458,14 +467,18 @@ public abstract class PrimitiveOperationsSuite {
             for (int i = 0; i < bits.length; i++) {
                 bits[i] = random.nextInt(2);
             }
-            unary("softmax", s, z, (be, m) -> be.softmax(m, m));
+            compareBoth("softmax (in place)", s, s[1], (be, ms) -> {
+                Object m = be.fromArray(s[0], s[1], z);
+                be.softmax(m, m);
+                return be.toArray(m);
+            });
             double[][] results = new double[2][];
-            compareBoth("softmaxCrossEntropy", new int[] {1, z.length + 1}, (be, ms) -> {
+            compareBoth("softmaxCrossEntropy", new int[] {1, z.length + 1}, z.length, (be, ms) -> {
                 Object dz = be.zeros(s[0], s[1]);
                 double loss = be.softmaxCrossEntropy(be.fromArray(s[0], s[1], z), target, 0.5, dz);
                 return append(be.toArray(dz), loss);
             });
-            compareBoth("sigmoidCrossEntropy", new int[] {1, z.length + 1}, (be, ms) -> {
+            compareBoth("sigmoidCrossEntropy", new int[] {1, z.length + 1}, z.length, (be, ms) -> {
                 Object dz = be.zeros(s[0], s[1]);
                 double loss = be.sigmoidCrossEntropy(be.fromArray(s[0], s[1], z), be.fromArray(s[0], s[1], bits), 0.5, dz);
                 results[0] = new double[] {loss};
@@ -483,19 +496,32 @@ public abstract class PrimitiveOperationsSuite {
         });
     }
 
-    /** Runs {@code op} on the backend under test and on the reference, and compares the arrays it returns. */
+    /** {@link #compareBoth(String, int[], int, BiFunction)} of an element-wise operation (one term per entry). */
     private void compareBoth(String what, int[] shape, BiFunction<Backend<Object>, Object, double[]> op) {
+        compareBoth(what, shape, 1, op);
+    }
+
+    /**
+     * Runs {@code op} on the backend under test and on the reference, and compares the arrays it returns; each entry
+     * sums {@code terms} rounded terms ({@link ToleranceClass#primitive}).
+     */
+    private void compareBoth(String what, int[] shape, int terms, BiFunction<Backend<Object>, Object, double[]> op) {
         double[] expected = op.apply(reference, null);
         double[] actual = op.apply(backend, null);
         for (double v : actual) {
             assertTrue(Double.isFinite(v) || containsNonFinite(expected), backendName + ", " + what + ": non-finite result " + v);
         }
-        compare(what + " " + shape[0] + "x" + shape[1], shape, actual, expected);
+        compare(what + " " + shape[0] + "x" + shape[1], shape, actual, expected, terms);
     }
 
     private void compare(String what, int[] shape, double[] actual, double[] expected) {
+        compare(what, shape, actual, expected, 1);
+    }
+
+    private void compare(String what, int[] shape, double[] actual, double[] expected, int terms) {
+        ToleranceClass.Tolerance tolerance = tolerances.primitive(terms);
         VerificationReport.check(backendName, "primitive operations vs raw", () -> Agreement.assertClose(backendName,
-                "primitive operation", what, shape[1], actual, expected, Tolerances.ONE_PASS_ATOL, Tolerances.ONE_PASS_RTOL));
+                "primitive operation", what, shape[1], actual, expected, tolerance));
     }
 
     private static boolean containsNonFinite(double[] values) {

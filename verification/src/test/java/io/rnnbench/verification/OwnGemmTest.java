@@ -2,6 +2,7 @@ package io.rnnbench.verification;
 
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Precision;
 import io.rnnbench.core.spi.Transpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The GEMMs we wrote ourselves — {@code raw}'s blocked, packed driver with its plain tile kernel, the same
- * driver with {@code raw-simd}'s Vector API kernel, and that on two threads ({@code raw-simd-mt}) — against a naive
- * triple loop, for all four transpose cases,
+ * driver with {@code raw-simd}'s Vector API kernel, that on two threads ({@code raw-simd-mt}), and the float32 GEMM of
+ * {@code raw-simd-f32} — against a naive float64 triple loop, for all four transpose cases,
  * several α and β (β = 0 over a C full of NaN, which must be ignored), and shapes that hit every edge of the
  * blocking and of the vectors: 1, odd, primes, one less, equal and one more than the tile height 4, the k
  * unroll 2, the SIMD column block (24 with 8-double vectors), the panel width NC = 256 and depth KC = 256.
@@ -28,17 +29,22 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Both sides add the same k ≤ 1025 products in different orders (the kernels with one rounding per fused
  * multiply-add), so each is within about k·2<sup>−53</sup> ≈ 1.1e−13 of the exact sum relative to that sum of
  * magnitudes; 1e−12 leaves margin for that and is still far below one missing, doubled or misplaced product
- * (of the order of the sum divided by k).
+ * (of the order of the sum divided by k). Float32 ({@code raw-simd-f32}, against the same float64 sum of the unrounded
+ * operands): (k + {@value #F32_ROUNDINGS})·2<sup>−24</sup> in place of 1e−12, the first-order bound of k fused
+ * multiply-adds in float32 on operands, α, β and C each rounded to float once and α·A once more; still below one
+ * missing product while k²·2<sup>−24</sup> &lt; 1 (k ≤ 1025 here: 0.063).
  */
 class OwnGemmTest {
     private static final double TOLERANCE = 1e-12;
+    /** Roundings besides the k sums, float32: A, B, C, α·A, β·C (α and β rounded too, within them at first order). */
+    private static final int F32_ROUNDINGS = 5;
     private static final long SEED = 20240611L;
     private static final int PANEL = 256;
 
     private final Random random = new Random(SEED);
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt", "raw-simd-f32"})
     void smallShapesEveryTransposeAlphaBeta(String name) {
         Checker<?> checker = checker(name);
         int[] sizes = {1, 2, 3, 4, 5, 7, 8, 9, 13};
@@ -59,7 +65,7 @@ class OwnGemmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt", "raw-simd-f32"})
     void blockAndVectorBoundariesEveryTranspose(String name) {
         Checker<?> checker = checker(name);
         int[] ms = {1, 3, 4, 5, 31, 37};
@@ -82,7 +88,7 @@ class OwnGemmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt", "raw-simd-f32"})
     void rnnShapes(String name) {
         Checker<?> checker = checker(name);
         // medium preset per-step recurrence, its backward NT, the hoisted TN weight gradient, batch-1 inference
@@ -94,7 +100,7 @@ class OwnGemmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt", "raw-simd-f32"})
     void deterministicAndReusableAcrossShapes(String name) {
         Checker<?> checker = checker(name);
         double[] first = checker.product(70, 300, 260, 1);
@@ -153,7 +159,7 @@ class OwnGemmTest {
      * the check is of the steady state: some round of 50 calls within the first 100 rounds allocates nothing.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt"})
+    @ValueSource(strings = {"raw", "raw-simd", "raw-simd-mt", "raw-simd-f32"})
     void noAllocationPerCallOnceCompiled(String name) {
         Checker<?> checker = checker(name);
         long allocated = Long.MAX_VALUE;
@@ -174,9 +180,12 @@ class OwnGemmTest {
         private final M a;
         private final M b;
         private final M c;
+        /** Whether the backend computes in float32 (the bound is then float32's). */
+        private final boolean float32;
 
         Checker(Backend<M> backend) {
             this.backend = backend;
+            this.float32 = Backends.precision(backend.name()) == Precision.FLOAT32;
             this.a = backend.fromArray(33, 300, gaussian(33 * 300));
             this.b = backend.fromArray(260, 300, gaussian(260 * 300));
             this.c = backend.fromArray(33, 260, gaussian(33 * 260));
@@ -202,7 +211,7 @@ class OwnGemmTest {
                     }
                     double old = beta == 0 ? 0 : beta * c0[i * n + j];
                     double want = sum + old;
-                    double bound = TOLERANCE * (1 + magnitude + Math.abs(old));
+                    double bound = (float32 ? (k + F32_ROUNDINGS) * 0x1p-24 : TOLERANCE) * (1 + magnitude + Math.abs(old));
                     if (!(Math.abs(got[i * n + j] - want) <= bound)) {
                         fail(String.format("%s gemm(α=%s, op(A)=%s, op(B)=%s, β=%s) [%d, %d]·[%d, %d]: at (%d, %d) got %s,"
                                         + " want %s, |diff| %.3g > %.3g", backend.name(), alpha, opA, opB, beta, m, k, k, n, i, j,

@@ -1,6 +1,7 @@
 package io.rnnbench.verification;
 
 import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Precision;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class RegistryTest {
      */
     @Test
     void ourBackendsSingleThreadedEjmlAndNativeBlasAndOnlyThoseAreAllocationFree() {
-        List<String> expected = new ArrayList<>(List.of("ejml", "raw", "raw-simd", "raw-simd-mt"));
+        List<String> expected = new ArrayList<>(List.of("ejml", "raw", "raw-simd", "raw-simd-f32", "raw-simd-mt"));
         if (Backends.names().contains("blas-native")) {
             expected.add(0, "blas-native");
         }
@@ -42,6 +43,7 @@ class RegistryTest {
         }
         assertTrue(requirements.get("raw-simd").contains("--add-modules jdk.incubator.vector"), requirements.get("raw-simd"));
         assertTrue(requirements.get("raw-simd-mt").contains("2 threads"), requirements.get("raw-simd-mt"));
+        assertTrue(requirements.get("raw-simd-f32").contains("--add-modules jdk.incubator.vector"), requirements.get("raw-simd-f32"));
         assertTrue(requirements.get("blas-java").contains("jdk.incubator.vector"), requirements.get("blas-java"));
         for (String name : List.of("ejml-mt", "ojalgo-mt")) {
             assertTrue(requirements.get(name).matches("\\d+ threads"), name + ": " + requirements.get(name));
@@ -49,5 +51,14 @@ class RegistryTest {
         if (requirements.containsKey("blas-native")) {
             assertTrue(requirements.get("blas-native").contains("libopenblas0"), requirements.get("blas-native"));
         }
+    }
+
+    /** Every backend says its precision: {@code raw-simd-f32} is the float32 one, all others compute in float64. */
+    @Test
+    void rawSimdF32AloneIsFloat32() {
+        for (String name : Backends.names()) {
+            assertEquals(name.equals("raw-simd-f32") ? Precision.FLOAT32 : Precision.FLOAT64, Backends.precision(name), name);
+        }
+        assertTrue(Backends.names().contains("raw-simd-f32"), Backends.names().toString());
     }
 }

@@ -11,6 +11,8 @@ import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Precision;
 import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.Sgd;
 import io.rnnbench.core.train.SmoothedLoss;
@@ -121,6 +123,7 @@ public final class DinosWorkload implements Workload {
         int newline = vocabulary.index('\n');
         RecurrentState<M> h = RecurrentState.zeros(backend, network.config(), 1);
         M probabilities = backend.zeros(1, v);
+        Precision precision = Backends.precision(backend.name()); // of the probabilities choice checks
         SequenceBatch input = new SequenceBatch(1, 1, new Inputs.Dense(new double[v], v), Targets.NONE); // x = 0
         StringBuilder name = new StringBuilder();
         int index = -1;
@@ -132,7 +135,7 @@ public final class DinosWorkload implements Workload {
             if (seed >= 0) {
                 random.seed(seed + 2L * counter);
             }
-            index = random.choice(v, backend.toArray(probabilities));
+            index = random.choice(v, backend.toArray(probabilities), precision);
             name.appendCodePoint(vocabulary.codePoint(index));
             input = new SequenceBatch(1, 1, new Inputs.OneHot(new int[] {index}), Targets.NONE);
             counter++;

@@ -11,6 +11,8 @@ import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Precision;
 import io.rnnbench.core.train.GradientClipping;
 import io.rnnbench.core.train.RowSparseOptimizer;
 import io.rnnbench.core.train.SmoothedLoss;
@@ -149,6 +151,7 @@ public final class WordsWorkload implements Workload {
             int v = text.words().size();
             RecurrentState<M> h = RecurrentState.zeros(backend, network.config(), 1);
             M p = backend.zeros(1, v);
+            Precision precision = Backends.precision(backend.name()); // of the probabilities choice checks
             int next = -1;
             for (String word : tokenize(PRIME)) {
                 next = text.index(word);
@@ -159,7 +162,7 @@ public final class WordsWorkload implements Workload {
                 backend.copyBlock(network.logits(), 0, 0, p, 0, 0, 1, v);
                 backend.scale(1.0 / TEMPERATURE, p);
                 backend.softmax(p, p);
-                next = random.choice(v, backend.toArray(p));
+                next = random.choice(v, backend.toArray(p), precision);
                 out.append(n == 0 ? "" : " ").append(text.words().get(next));
                 forwardOne(next, h);
             }

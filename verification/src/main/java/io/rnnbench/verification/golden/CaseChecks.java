@@ -1,5 +1,6 @@
 package io.rnnbench.verification.golden;
 
+import io.rnnbench.verification.ToleranceClass;
 import io.rnnbench.verification.VerificationReport;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class CaseChecks {
     private final String backend;
     private final String check;
+    private final ToleranceClass tolerances;
     private final List<String> failures = new ArrayList<>();
     private final List<Result> results = new ArrayList<>();
 
@@ -34,13 +36,35 @@ public final class CaseChecks {
                          double rtol, boolean passed) {
     }
 
+    /** The comparisons of a float64 backend (or of the generator): each at the tolerance the fixture gives. */
     public CaseChecks(String backend, String check) {
-        this.backend = backend;
-        this.check = check;
+        this(backend, check, ToleranceClass.FLOAT64);
     }
 
-    /** |a − b| ≤ atol + rtol·|b| elementwise; shapes must be equal. */
-    public void close(String tensor, NdArray actual, NdArray expected, double atol, double rtol) {
+    /** The comparisons of a backend of the given class: each fixture tolerance widened to the class's {@link ToleranceClass#golden floor}. */
+    public CaseChecks(String backend, String check, ToleranceClass tolerances) {
+        this.backend = backend;
+        this.check = check;
+        this.tolerances = tolerances;
+    }
+
+    /**
+     * |a − b| ≤ atol + rtol·|b| elementwise, atol and rtol widened to the tolerance class's floor (float32: normwise,
+     * relative to the largest |b|); shapes must be equal.
+     */
+    public void close(String tensor, NdArray actual, NdArray expected, double fixtureAtol, double fixtureRtol) {
+        close(tensor, actual, expected, fixtureAtol, fixtureRtol, expected);
+    }
+
+    /**
+     * {@link #close(String, NdArray, NdArray, double, double)} of a tensor derived from {@code scale} by a map that
+     * does not increase differences (clipping by value: |clip(a) − clip(b)| ≤ |a − b|), so that its error is bounded by
+     * {@code scale}'s: a float32 floor is normwise relative to {@code scale}'s largest entry.
+     */
+    public void close(String tensor, NdArray actual, NdArray expected, double fixtureAtol, double fixtureRtol, NdArray scale) {
+        ToleranceClass.Tolerance tolerance = tolerances.golden(fixtureAtol, fixtureRtol, scale.data());
+        double atol = tolerance.atol();
+        double rtol = tolerance.rtol();
         if (!Arrays.equals(actual.shape(), expected.shape())) {
             failures.add(String.format("%s, %s, %s: shape %s, reference has %s", backend, check, tensor,
                     actual.shapeString(), expected.shapeString()));

@@ -3,6 +3,7 @@ package io.rnnbench.verification.golden;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
+import io.rnnbench.verification.ToleranceClass;
 import io.rnnbench.verification.VerificationReport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -160,7 +161,7 @@ public final class GoldenFixtures {
             boolean passed = false;
             VerificationReport.caseCoverage(c.source(), c.id(), plan.steps(), compared, plan.notCompared());
             try {
-                CaseChecks checks = new CaseChecks(backend, "seed 002 " + c.id());
+                CaseChecks checks = new CaseChecks(backend, "seed 002 " + c.id(), ToleranceClass.of(backend));
                 Seed002Dispatch.run(resolve(backend), c, checks);
                 summary(c.id(), checks);
                 checks.assertAllPassed();
@@ -275,7 +276,7 @@ public final class GoldenFixtures {
         tests.add(DynamicTest.dynamicTest((initialGiven ? "initial loss −ln(1/V)·" + DinosTrajectory.SEED_INITIAL_LOSS_STEPS
                 + " and t" : "T") + "he core's step loss = the seed's Σ −log softmax, and the smoothed loss, at every checkpoint", () -> {
             DinosTrajectory.TrajectoryResult r = run.get();
-            CaseChecks checks = new CaseChecks(backend, "seed 002 dinos");
+            CaseChecks checks = new CaseChecks(backend, "seed 002 dinos", ToleranceClass.of(backend));
             if (initialGiven) {
                 checks.close("initial_loss", r.uniformGuessLoss(), cfg.initialLoss(), 0, GoldenTolerances.INITIAL_LOSS_RTOL);
             }
@@ -297,7 +298,7 @@ public final class GoldenFixtures {
                     cp.step(), cp.smoothedLoss(), cp.rtol()), () -> {
                 boolean passed = false;
                 try {
-                    CaseChecks checks = new CaseChecks(backend, "seed 002 dinos");
+                    CaseChecks checks = new CaseChecks(backend, "seed 002 dinos", ToleranceClass.of(backend));
                     checks.close("smoothed loss after step " + cp.step(), run.get().smoothedAt()[index], cp.smoothedLoss(), 0,
                             cp.rtol());
                     summary("dinos step " + cp.step(), checks);

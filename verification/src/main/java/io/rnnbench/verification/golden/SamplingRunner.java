@@ -7,6 +7,9 @@ import io.rnnbench.core.model.RecurrentState;
 import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.random.NumpyRandomState;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Precision;
+import io.rnnbench.verification.ToleranceClass;
 import io.rnnbench.workloads.DinoNames;
 import io.rnnbench.workloads.DinosWorkload;
 import io.rnnbench.workloads.text.Vocabulary;
@@ -71,7 +74,8 @@ final class SamplingRunner {
 
     /**
      * sample. Indices are compared exactly: the first {@code robust_prefix} when the case gives one (the published
-     * case's recurrence is chaotic after it), else all; probabilities within {@link GoldenTolerances#SAMPLE_PROBS_ATOL}
+     * case's recurrence is chaotic after it; fewer steps for a float32 backend, {@link ToleranceClass#robustPrefix}),
+     * else all; probabilities within {@link GoldenTolerances#SAMPLE_PROBS_ATOL}
      * + {@link GoldenTolerances#SAMPLE_PROBS_RTOL}·|b|.
      */
     static <M> void sample(CaseRun<M> run) {
@@ -94,6 +98,7 @@ final class SamplingRunner {
         int idx = -1;
         int counter = 0;
         M p = run.backend.zeros(1, vocab);
+        Precision precision = Backends.precision(run.backend.name()); // of the probabilities choice checks
         while (idx != newline && counter < limit) {
             int[] x = {indices.isEmpty() ? -1 : idx};
             network.forward(new SequenceBatch(1, 1, new Inputs.Dense(DinoNames.oneHotRows(x, vocab), vocab), Targets.NONE), state);
@@ -103,7 +108,7 @@ final class SamplingRunner {
             probs.add(y);
             stepSeeds.add(counter + seed);
             uniforms.add(new NumpyRandomState(counter + seed).randomSample());
-            idx = new NumpyRandomState(counter + seed).choice(vocab, y);
+            idx = new NumpyRandomState(counter + seed).choice(vocab, y, precision);
             indices.add(idx);
             seed++;
             counter++;
@@ -113,8 +118,13 @@ final class SamplingRunner {
         }
         int[] ours = indices.stream().mapToInt(Integer::intValue).toArray();
         int[] expected = c.expected("indices").asIntArray();
-        int prefix = c.hasExpected("robust_prefix") ? c.expected("robust_prefix").asInt() : expected.length;
-        String upTo = c.hasExpected("robust_prefix") ? "[:robust_prefix=" + prefix + "]" : "";
+        int prefix = expected.length;
+        String upTo = "";
+        if (c.hasExpected("robust_prefix")) {
+            int robust = c.expected("robust_prefix").asInt();
+            prefix = ToleranceClass.of(run.backend.name()).robustPrefix(robust);
+            upTo = "[:robust_prefix=" + robust + (prefix == robust ? "" : ", " + prefix + " in float32") + "]";
+        }
         run.markCompared("robust_prefix");
         run.checks.equal("indices" + upTo, Arrays.copyOf(ours, Math.min(prefix, ours.length)), Arrays.copyOf(expected, prefix));
         run.markCompared("indices");

@@ -162,7 +162,8 @@ final class TrainingRunner {
         for (Map.Entry<String, NdArray> g : clipped.entrySet()) {
             for (String key : CaseRun.gradientKeys(g.getKey(), CellType.RNN)) {
                 if (expected.has(key)) {
-                    run.checks.close(label + key, g.getValue(), expected.get(key).asArray(), run.c.atol(), run.c.rtol());
+                    run.checks.close(label + key, g.getValue(), expected.get(key).asArray(), run.c.atol(), run.c.rtol(),
+                            unclipped.get(g.getKey())); //                     clipped: no larger an error than unclipped
                     mark(run, label, key);
                 }
             }
@@ -182,13 +183,17 @@ final class TrainingRunner {
         }
         if (expected.has("min_distance_of_unclipped_to_clip_threshold")) {
             double min = Double.POSITIVE_INFINITY;
+            double largest = 0;
             for (NdArray g : unclipped.values()) {
                 for (double v : g.data()) {
                     min = Math.min(min, Math.abs(Math.abs(v) - maxValue));
+                    largest = Math.max(largest, Math.abs(v));
                 }
             }
-            run.checks.close(label + "min_distance_of_unclipped_to_clip_threshold", min,
-                    expected.get("min_distance_of_unclipped_to_clip_threshold").asDouble(), run.c.atol(), run.c.rtol());
+            NdArray scale = new NdArray(new int[0], new double[] {largest}); // an entry's distance errs as the entry does
+            run.checks.close(label + "min_distance_of_unclipped_to_clip_threshold", new NdArray(new int[0], new double[] {min}),
+                    new NdArray(new int[0], new double[] {expected.get("min_distance_of_unclipped_to_clip_threshold").asDouble()}),
+                    run.c.atol(), run.c.rtol(), scale);
             mark(run, label, "min_distance_of_unclipped_to_clip_threshold");
         }
         NdArray aLast = SeedArrays.readState(run.backend, state.h(0));

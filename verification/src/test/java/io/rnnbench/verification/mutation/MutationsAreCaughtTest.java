@@ -7,6 +7,7 @@ import io.rnnbench.core.spi.Backends;
 import io.rnnbench.verification.BackendAgreementSuite;
 import io.rnnbench.verification.GradientCheck;
 import io.rnnbench.verification.ModelCase;
+import io.rnnbench.verification.ToleranceClass;
 import io.rnnbench.verification.golden.MutationProbe;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -180,7 +181,8 @@ class MutationsAreCaughtTest {
     private static String agreementFailure(MutatedBackend mutation, ModelCase modelCase) {
         Backend<Object> backend = mutation.wrap(RAW);
         return assertThrows(AssertionFailedError.class,
-                () -> BackendAgreementSuite.onePassAgreement(RAW, backend, backend.name(), modelCase)).getMessage();
+                () -> BackendAgreementSuite.onePassAgreement(RAW, backend, backend.name(), modelCase,
+                        ToleranceClass.FLOAT64.onePass())).getMessage();
     }
 
     private static String goldenFailure(MutatedBackend mutation, String caseId) {

@@ -14,9 +14,12 @@ import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
 import io.rnnbench.core.spi.Backends;
 import io.rnnbench.core.train.RowSparseOptimizer;
+import io.rnnbench.verification.AnalyticGradients;
+import io.rnnbench.verification.BackendAgreementSuite;
 import io.rnnbench.verification.GradientCheck;
 import io.rnnbench.verification.GradientCheckSuite;
 import io.rnnbench.verification.Seeds;
+import io.rnnbench.verification.ToleranceClass;
 import io.rnnbench.verification.Tolerances;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the LSTM with an embedding and the LSTM with the per-step σ head), and the row-sparse update touching only the rows
  * seen. The per-step σ head with class targets, full and truncated, has its own grid in the conformance suite
  * ({@code GradientCheckSuite.perStepSigmoidGrid}); σ-head cases here use its ε ({@link Tolerances#SIGMOID_HEAD_EPSILON}).
+ * A float32 backend's gradients are compared with {@code raw}'s analytic ones instead ({@link ToleranceClass#FLOAT32}).
  */
 class ExtendedGradientCheckTest {
     static List<Object[]> cases() {
@@ -63,8 +67,8 @@ class ExtendedGradientCheckTest {
         check(Backends.byName(backend), cell, activation, layers, truncation, embedding);
     }
 
-    private static <M> void check(Backend<M> backend, CellType cell, Activation activation, int layers, int truncation,
-                                  boolean embedding) {
+    /** A seeded network of the case on {@code backend}, its batch and a zero initial state. */
+    private static <M> Built<M> build(Backend<M> backend, CellType cell, Activation activation, int layers, boolean embedding) {
         int x = 6;
         int h = 4;
         int v = 3;
@@ -100,10 +104,31 @@ class ExtendedGradientCheckTest {
             }
             data = new SequenceBatch(steps, batch, new Inputs.Dense(random.randn(rows * x), x), new Targets.Binary(bits, v));
         }
-        RecurrentState<M> state = RecurrentState.zeros(backend, config, batch);
-        GradientCheck.Report report = GradientCheck.check(network, data, state, truncation, 40,
-                embedding ? GradientCheck.Resolution.DEFAULT : GradientCheckSuite.SIGMOID_HEAD);
-        assertTrue(report.passes(), report.describe(config + " k=" + truncation));
+        return new Built<>(network, data, RecurrentState.zeros(backend, config, batch), config, x);
+    }
+
+    private record Built<M>(Network<M> network, SequenceBatch data, RecurrentState<M> state, ModelConfig config, int x) {
+    }
+
+    private static <M> void check(Backend<M> backend, CellType cell, Activation activation, int layers, int truncation,
+                                  boolean embedding) {
+        Built<M> built = build(backend, cell, activation, layers, embedding);
+        Network<M> network = built.network();
+        SequenceBatch data = built.data();
+        RecurrentState<M> state = built.state();
+        ModelConfig config = built.config();
+        int x = built.x();
+        ToleranceClass tolerances = ToleranceClass.of(backend.name());
+        if (!tolerances.centralDifferences()) { // float32: analytic gradients against raw's analytic float64 ones
+            Built<?> reference = build(Backends.byName(BackendAgreementSuite.REFERENCE), cell, activation, layers, embedding);
+            AnalyticGradients.assertClose(backend.name(), config + " k=" + truncation + ", analytic gradients vs raw's",
+                    AnalyticGradients.of(network, data, state, truncation), referenceGradients(reference, truncation),
+                    tolerances.onePass());
+        } else {
+            GradientCheck.Report report = GradientCheck.check(network, data, state, truncation, 40,
+                    embedding ? GradientCheck.Resolution.DEFAULT : GradientCheckSuite.SIGMOID_HEAD);
+            assertTrue(report.passes(), report.describe(config + " k=" + truncation));
+        }
 
         if (embedding && truncation == 0) { // the row-sparse update leaves the unseen row of E untouched
             double[] before = backend.toArray(network.parameters().get(Network.EMBEDDING).value());
@@ -120,5 +145,9 @@ class ExtendedGradientCheckTest {
                 assertEquals(0.0, memory[j], 0.0, "Adagrad memory of the unseen row");
             }
         }
+    }
+
+    private static <M> List<AnalyticGradients.Tensor> referenceGradients(Built<M> reference, int truncation) {
+        return AnalyticGradients.of(reference.network(), reference.data(), reference.state(), truncation);
     }
 }

@@ -1,5 +1,7 @@
 package io.rnnbench.core.random;
 
+import io.rnnbench.core.spi.Precision;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,8 +63,6 @@ public final class NumpyRandomState implements RandomSource {
     private static final int UPPER_MASK = 0x8000_0000;
     private static final int LOWER_MASK = 0x7FFF_FFFF;
 
-    /** NumPy's tolerance on {@code sum(p)} in {@code choice}: {@code sqrt(np.finfo(np.float64).eps)}. */
-    private static final double P_SUM_ATOL = Math.sqrt(Math.ulp(1.0));
 
     private final int[] key = new int[N];
     private int pos;
@@ -347,6 +347,16 @@ public final class NumpyRandomState implements RandomSource {
      * @throws IllegalArgumentException if {@code n < 1} or {@code p} fails a check
      */
     public int choice(int n, double[] p) {
+        return choice(n, p, Precision.FLOAT64);
+    }
+
+    /**
+     * {@link #choice(int, double[])} of probabilities computed in {@code precision} (a float32 backend's softmax, widened
+     * to double): NumPy's {@code choice} checks {@code sum(p)} within {@code max(sqrt(eps(float64)), sqrt(eps(p.dtype)))}
+     * of 1, so ≈ 3.45e−4 for float32 {@code p}, where a softmax's sum is only within a few float ulps of 1.
+     */
+    public int choice(int n, double[] p, Precision precision) {
+        double sumTolerance = Math.sqrt(2 * Math.max(precision.unitRoundoff(), Precision.FLOAT64.unitRoundoff()));
         requirePopulation(n);
         if (p.length != n) {
             throw new IllegalArgumentException("choice: 'a' and 'p' must have same size, got n = " + n
@@ -362,8 +372,8 @@ public final class NumpyRandomState implements RandomSource {
             }
         }
         double pSum = kahanSum(p);
-        if (Math.abs(pSum - 1.0) > P_SUM_ATOL) {
-            throw new IllegalArgumentException("choice: probabilities do not sum to 1 (within " + P_SUM_ATOL
+        if (Math.abs(pSum - 1.0) > sumTolerance) {
+            throw new IllegalArgumentException("choice: probabilities do not sum to 1 (within " + sumTolerance
                     + "), sum = " + pSum);
         }
         double[] cdf = new double[n];

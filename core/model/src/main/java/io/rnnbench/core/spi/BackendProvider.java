@@ -32,6 +32,15 @@ public interface BackendProvider {
     }
 
     /**
+     * The format this backend's matrices hold and its arithmetic is done in. Default: {@link Precision#FLOAT64}; a
+     * backend that stores or computes in float32 must say so, so that it is verified against its own tolerance class
+     * and never ranked beside float64 backends without saying it.
+     */
+    default Precision precision() {
+        return Precision.FLOAT64;
+    }
+
+    /**
      * What choosing this backend costs a user beyond the class path, in a few words for the benchmark report's advice:
      * a JVM option ({@code "--add-modules jdk.incubator.vector"}), a native library ({@code "a native BLAS (apt-get
      * install libopenblas0)"}), more than one thread ({@code "2 threads"}), or {@code "nothing"}. Default:

@@ -28,18 +28,38 @@ public final class Backends {
         TreeMap<String, BackendProvider> providers = providers(); // one scan of the class path, error path included
         BackendProvider provider = providers.get(name);
         if (provider == null) {
-            List<String> names = runnable(providers, p -> true);
-            SortedMap<String, String> unavailable = unavailable(providers);
-            throw new IllegalArgumentException("unknown backend '" + name + "'; backends on the class path: "
-                    + (names.isEmpty() ? "none (add a backend module, e.g. rnnbench-backend-raw)" : String.join(", ", names))
-                    + (unavailable.isEmpty() ? "" : " (registered but unable to run here: "
-                            + String.join(", ", unavailable.keySet()) + ")"));
+            throw unknown(name, providers);
         }
         String reason = provider.unavailableReason().orElse(null);
         if (reason != null) {
             throw new IllegalArgumentException("backend '" + name + "' is on the class path but cannot run in this JVM: " + reason);
         }
         return provider.create();
+    }
+
+    /**
+     * The {@linkplain BackendProvider#precision() precision} of the backend registered under {@code name}, whether or
+     * not it can run in this JVM.
+     *
+     * @throws IllegalArgumentException when no provider has that name (the message lists the names found)
+     */
+    public static Precision precision(String name) {
+        TreeMap<String, BackendProvider> providers = providers();
+        BackendProvider provider = providers.get(name);
+        if (provider == null) {
+            throw unknown(name, providers);
+        }
+        return provider.precision();
+    }
+
+    /** The error for a name no provider has: it lists the names found, those that cannot run here apart. */
+    private static IllegalArgumentException unknown(String name, SortedMap<String, BackendProvider> providers) {
+        List<String> names = runnable(providers, p -> true);
+        SortedMap<String, String> unavailable = unavailable(providers);
+        return new IllegalArgumentException("unknown backend '" + name + "'; backends on the class path: "
+                + (names.isEmpty() ? "none (add a backend module, e.g. rnnbench-backend-raw)" : String.join(", ", names))
+                + (unavailable.isEmpty() ? "" : " (registered but unable to run here: "
+                        + String.join(", ", unavailable.keySet()) + ")"));
     }
 
     /** The names of the registered backends that can run in this JVM, sorted. */

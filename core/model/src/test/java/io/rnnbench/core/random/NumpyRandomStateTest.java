@@ -3,6 +3,7 @@ package io.rnnbench.core.random;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import io.rnnbench.core.spi.Precision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -281,6 +282,18 @@ class NumpyRandomStateTest {
         assertMessage("sum to 1", () -> rs.choice(2, new double[] {0.5, 0.5 + 2e-8}));
         assertMessage("greater than 0", () -> rs.choice(0, new double[0]));
         assertMessage("greater than 0", () -> rs.choice(0));
+    }
+
+    /**
+     * Float32 probabilities get NumPy's float32 tolerance on their sum, sqrt(2^−23) ≈ 3.45e−4
+     * ({@code np.random.choice(2, p=np.float32([0.5, 0.5001]))} draws), float64 ones sqrt(2^−52) ≈ 1.49e−8.
+     */
+    @Test
+    void choiceChecksTheSumAtThePrecisionOfP() {
+        double[] p = {0.5, 0.5 + 1e-4};
+        assertMessage("sum to 1", () -> new NumpyRandomState(0).choice(2, p));
+        assertEquals(new NumpyRandomState(0).choice(2, new double[] {0.5, 0.5}), new NumpyRandomState(0).choice(2, p, Precision.FLOAT32));
+        assertMessage("within 3.45", () -> new NumpyRandomState(0).choice(2, new double[] {0.5, 0.5 + 4e-4}, Precision.FLOAT32));
     }
 
     @Test

@@ -48,4 +48,14 @@ class BackendsTest {
         assertEquals("backend 'never' is on the class path but cannot run in this JVM: it needs hardware this test does not have",
                 e.getMessage());
     }
+
+    /** A provider that says nothing of its precision is float64; an unknown name fails as {@link Backends#byName} does. */
+    @Test
+    void precisionDefaultsToFloat64AndAnUnknownNameIsAnError() {
+        assertEquals(Precision.FLOAT64, Backends.precision("never"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Backends.precision("raw"));
+        assertTrue(e.getMessage().startsWith("unknown backend 'raw'; backends on the class path: none"), e.getMessage());
+        assertEquals(0x1p-24, Precision.FLOAT32.unitRoundoff());
+        assertEquals(Math.ulp(1.0) / 2, Precision.FLOAT64.unitRoundoff());
+    }
 }

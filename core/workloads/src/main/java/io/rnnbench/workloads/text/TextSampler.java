@@ -8,6 +8,8 @@ import io.rnnbench.core.model.SequenceBatch;
 import io.rnnbench.core.model.Targets;
 import io.rnnbench.core.random.NumpyRandomState;
 import io.rnnbench.core.spi.Backend;
+import io.rnnbench.core.spi.Backends;
+import io.rnnbench.core.spi.Precision;
 
 /**
  * Text generation from a character language model: the priming text is fed one character at a time, then each
@@ -46,6 +48,7 @@ public final class TextSampler {
         Backend<M> backend = network.backend();
         RecurrentState<M> state = RecurrentState.zeros(backend, network.config(), 1);
         M probabilities = backend.zeros(1, vocabulary.size()); // [1, V]
+        Precision precision = Backends.precision(backend.name()); // of the probabilities choice checks
         int[] primeIndices = vocabulary.encode(prime);
         for (int index : primeIndices) {
             step(network, index, state);
@@ -56,7 +59,7 @@ public final class TextSampler {
             backend.copyBlock(logits, 0, 0, probabilities, 0, 0, 1, vocabulary.size());
             backend.scale(1.0 / temperature, probabilities);
             backend.softmax(probabilities, probabilities);
-            int next = random.choice(vocabulary.size(), backend.toArray(probabilities));
+            int next = random.choice(vocabulary.size(), backend.toArray(probabilities), precision);
             sampled.appendCodePoint(vocabulary.codePoint(next));
             step(network, next, state);
         }
